@@ -1,0 +1,72 @@
+package io.bendcdc.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.debezium.DebeziumException;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+
+/**
+ * Publishes each batch the engine hands over and marks its records processed only after Kafka
+ * acknowledged every one of them, so that the offsets the engine then commits never run ahead of
+ * Kafka. A failed send fails the batch: nothing of it is marked, and the engine stops with the
+ * error; on restart the batch is read again from the binlog (at-least-once).
+ */
+final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaChangePublisher.class);
+
+    private final Producer<byte[], byte[]> producer;
+    private final TopicCreator topics;
+    private final EnvelopeSerializer serializer = new EnvelopeSerializer();
+    private final SnapshotProgress snapshotProgress;
+    private final AtomicLong published = new AtomicLong();
+
+    KafkaChangePublisher(Producer<byte[], byte[]> producer, TopicCreator topics, SnapshotProgress snapshotProgress) {
+        this.producer = producer;
+        this.topics = topics;
+        this.snapshotProgress = snapshotProgress;
+    }
+
+    @Override
+    public void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
+        long now = System.currentTimeMillis();
+        for (RecordChangeEvent<SourceRecord> event : events) {
+            SourceRecord record = event.record();
+            topics.ensure(record.topic());
+            sends.add(producer.send(serializer.toProducerRecord(record)));
+            snapshotProgress.record(record, now);
+        }
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+            } catch (ExecutionException e) {
+                SourceRecord failed = events.get(i).record();
+                throw new DebeziumException("Kafka did not accept a record for topic '" + failed.topic()
+                        + "' (source offset " + failed.sourceOffset() + "): " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        for (RecordChangeEvent<SourceRecord> event : events) {
+            committer.markProcessed(event);
+        }
+        committer.markBatchFinished();
+        long total = published.addAndGet(events.size());
+        LOG.debug("Published {} records ({} in all)", events.size(), total);
+    }
+
+    long published() {
+        return published.get();
+    }
+}

@@ -1,0 +1,85 @@
+package io.bendcdc.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts snapshot reads per table and logs, at most every {@code intervalMs}, rows done of the
+ * estimated total and the rate; logs once when a table's snapshot ends. Called from the single
+ * publishing thread.
+ */
+final class SnapshotProgress {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotProgress.class);
+
+    private final ToLongFunction<String> estimateRows;
+    private final long intervalMs;
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+
+    /** @param estimateRows "db.table" → estimated row count, or a negative number if unknown */
+    SnapshotProgress(ToLongFunction<String> estimateRows, long intervalMs) {
+        this.estimateRows = estimateRows;
+        this.intervalMs = intervalMs;
+    }
+
+    void record(SourceRecord record, long nowMs) {
+        if (!(record.value() instanceof Struct value) || value.schema().field("op") == null
+                || !"r".equals(value.getString("op"))) {
+            return;
+        }
+        Struct source = value.getStruct("source");
+        String table = source.getString("db") + "." + source.getString("table");
+        String marker = source.getString("snapshot");
+        Table t = tables.computeIfAbsent(table, name -> new Table(name, estimateRows.applyAsLong(name), nowMs));
+        t.rows++;
+        if ("last".equals(marker) || "last_in_data_collection".equals(marker)) {
+            long ms = Math.max(1, nowMs - t.startedMs);
+            LOG.info("Snapshot of {} done: {} rows in {} s ({} rows/s)", table, t.rows, ms / 1000.0,
+                    t.rows * 1000 / ms);
+            tables.remove(table);
+        } else if (nowMs - t.loggedMs >= intervalMs) {
+            t.log(nowMs);
+        }
+    }
+
+    Map<String, Long> rowsByTable() {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        tables.forEach((k, v) -> rows.put(k, v.rows));
+        return rows;
+    }
+
+    private static final class Table {
+        final String name;
+        final long estimate;
+        final long startedMs;
+        long loggedMs;
+        long loggedRows;
+        long rows;
+
+        Table(String name, long estimate, long nowMs) {
+            this.name = name;
+            this.estimate = estimate;
+            this.startedMs = nowMs;
+            this.loggedMs = nowMs;
+            LOG.info("Snapshot of {} started (about {} rows)", name, estimate < 0 ? "?" : estimate);
+        }
+
+        void log(long nowMs) {
+            long rate = (rows - loggedRows) * 1000 / Math.max(1, nowMs - loggedMs);
+            if (estimate > 0) {
+                LOG.info("Snapshot of {}: {} of about {} rows ({}%), {} rows/s", name, rows, estimate,
+                        Math.min(100, rows * 100 / estimate), rate);
+            } else {
+                LOG.info("Snapshot of {}: {} rows, {} rows/s", name, rows, rate);
+            }
+            loggedMs = nowMs;
+            loggedRows = rows;
+        }
+    }
+}

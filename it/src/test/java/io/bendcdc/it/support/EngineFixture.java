@@ -1,0 +1,45 @@
+package io.bendcdc.it.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.bendcdc.engine.EngineSettings;
+import io.bendcdc.engine.EngineSettings.OffsetStorage;
+import io.bendcdc.engine.EngineSettings.SourceConnector;
+
+/** Engine settings for the local stack, one topic prefix and server id per test. */
+public final class EngineFixture {
+
+    private static final AtomicLong SERVER_IDS = new AtomicLong(6000 + (System.nanoTime() % 1000) * 10);
+
+    private EngineFixture() {
+    }
+
+    public static EngineSettings settings(SourceConnector connector, String prefix, String database) {
+        return settings(connector, prefix, database, LocalStack.CDC_PASSWORD, LocalStack.mariadbPort());
+    }
+
+    public static EngineSettings settings(SourceConnector connector, String prefix, String database,
+            String password, int port) {
+        return new EngineSettings(connector, "127.0.0.1", port, LocalStack.CDC_USER, password,
+                SERVER_IDS.incrementAndGet(), List.of(database), List.of(), List.of(), List.of(), "initial",
+                1000, "", 5000, LocalStack.kafkaBootstrap(), prefix, 1, (short) 1, 7L * 24 * 3600 * 1000,
+                OffsetStorage.KAFKA, prefix + ".offsets", null, 1000, prefix + ".schema-history",
+                2048, 8192, Map.of(), Map.of(), Map.of());
+    }
+
+    public static EngineSettings withFileOffsets(EngineSettings s, Path file) {
+        return new EngineSettings(s.connector(), s.host(), s.port(), s.user(), s.password(), s.serverId(),
+                s.databasesInclude(), s.databasesExclude(), s.tablesInclude(), s.tablesExclude(), s.snapshotMode(),
+                s.heartbeatIntervalMs(), s.signalTable(), s.connectTimeoutMs(), s.bootstrapServers(), s.topicPrefix(),
+                s.topicPartitions(), s.topicReplicationFactor(), s.topicRetentionMs(), OffsetStorage.FILE,
+                s.offsetsTopic(), file, s.offsetFlushIntervalMs(), s.schemaHistoryTopic(), s.maxBatchSize(),
+                s.maxQueueSize(), s.debeziumOverrides(), s.producerOverrides(), s.adminOverrides());
+    }
+
+    public static String unique(String base) {
+        return base + "_" + Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+    }
+}
