@@ -1,5 +1,7 @@
 package io.bendcdc.engine;
 
+import io.bendcdc.config.OffsetStorage;
+
 import java.io.Closeable;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -109,7 +111,7 @@ public final class CdcEngine implements Closeable {
     }
 
     private boolean offsetsExist() {
-        if (settings.offsetStorage() == EngineSettings.OffsetStorage.FILE) {
+        if (settings.offsetStorage() == OffsetStorage.FILE) {
             return Files.exists(settings.offsetsFile());
         }
         try {

@@ -1,5 +1,7 @@
 package io.bendcdc.engine;
 
+import io.bendcdc.config.SourceConnector;
+
 import java.util.List;
 import java.util.Properties;
 
@@ -47,7 +49,7 @@ public final class DebeziumConnectorProperties {
         p.setProperty("signal.kafka.groupId", s.topicPrefix() + "-signals");
         if (!s.signalTable().isEmpty()) {
             p.setProperty("signal.data.collection", s.signalTable());
-        } else if (s.connector() == EngineSettings.SourceConnector.MARIADB) {
+        } else if (s.connector() == SourceConnector.MARIADB) {
             // Without a signal table, incremental snapshots need read-only watermarks, which need
             // GTIDs: always there on MariaDB; the mysql connector needs source.signal.table.
             p.setProperty("read.only", "true");

@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.bendcdc.config.CdcConfig;
+import io.bendcdc.config.CdcOptions;
+import io.bendcdc.config.OffsetStorage;
+import io.bendcdc.config.SourceConnector;
+
 /**
  * What the engine needs from the configuration, resolved (derived names filled in) and already
  * validated. Kept apart from the generic configuration so that the engine can be built in tests
@@ -41,24 +46,6 @@ public record EngineSettings(
         Map<String, String> producerOverrides,
         Map<String, String> adminOverrides) {
 
-    public enum SourceConnector {
-        /** Binlog file and position; works against MySQL and MariaDB. */
-        MYSQL("io.debezium.connector.mysql.MySqlConnector"),
-        /** Tracks MariaDB GTIDs. */
-        MARIADB("io.debezium.connector.mariadb.MariaDbConnector");
-
-        private final String connectorClass;
-
-        SourceConnector(String connectorClass) {
-            this.connectorClass = connectorClass;
-        }
-
-        public String connectorClass() {
-            return connectorClass;
-        }
-    }
-
-    public enum OffsetStorage { KAFKA, FILE }
 
     public EngineSettings {
         Objects.requireNonNull(connector, "connector");
@@ -73,6 +60,40 @@ public record EngineSettings(
         debeziumOverrides = Map.copyOf(debeziumOverrides);
         producerOverrides = Map.copyOf(producerOverrides);
         adminOverrides = Map.copyOf(adminOverrides);
+    }
+
+    public static EngineSettings from(CdcConfig c) {
+        String file = c.get(CdcOptions.ENGINE_OFFSETS_FILE);
+        return new EngineSettings(
+                c.get(CdcOptions.SOURCE_CONNECTOR),
+                c.get(CdcOptions.SOURCE_HOST),
+                c.get(CdcOptions.SOURCE_PORT),
+                c.get(CdcOptions.SOURCE_USER),
+                c.get(CdcOptions.SOURCE_PASSWORD),
+                c.get(CdcOptions.SOURCE_SERVER_ID),
+                c.get(CdcOptions.SOURCE_DATABASES_INCLUDE),
+                c.get(CdcOptions.SOURCE_DATABASES_EXCLUDE),
+                c.get(CdcOptions.SOURCE_TABLES_INCLUDE),
+                c.get(CdcOptions.SOURCE_TABLES_EXCLUDE),
+                c.get(CdcOptions.SOURCE_SNAPSHOT_MODE).debeziumName(),
+                c.get(CdcOptions.SOURCE_HEARTBEAT_INTERVAL_MS),
+                c.get(CdcOptions.SOURCE_SIGNAL_TABLE),
+                c.get(CdcOptions.SOURCE_CONNECT_TIMEOUT_MS),
+                c.get(CdcOptions.KAFKA_BOOTSTRAP_SERVERS),
+                c.get(CdcOptions.KAFKA_TOPIC_PREFIX),
+                c.get(CdcOptions.KAFKA_TOPIC_PARTITIONS),
+                c.get(CdcOptions.KAFKA_TOPIC_REPLICATION_FACTOR).shortValue(),
+                c.get(CdcOptions.KAFKA_TOPIC_RETENTION_MS),
+                c.get(CdcOptions.ENGINE_OFFSETS_STORAGE),
+                c.offsetsTopic(),
+                file.isEmpty() ? null : Path.of(file),
+                c.get(CdcOptions.ENGINE_OFFSETS_FLUSH_INTERVAL_MS),
+                c.schemaHistoryTopic(),
+                c.get(CdcOptions.ENGINE_MAX_BATCH_SIZE),
+                c.get(CdcOptions.ENGINE_MAX_QUEUE_SIZE),
+                c.passthrough(CdcOptions.DEBEZIUM_PREFIX),
+                c.passthrough(CdcOptions.KAFKA_PRODUCER_PREFIX),
+                c.passthrough(CdcOptions.KAFKA_ADMIN_PREFIX));
     }
 
     /** Masks the password so that the record can be logged. */

@@ -1,5 +1,7 @@
 package io.bendcdc.engine;
 
+import io.bendcdc.config.SourceConnector;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -47,7 +49,7 @@ public final class SourceCheck {
     }
 
     private Connection connect() throws SQLException {
-        String scheme = settings.connector() == EngineSettings.SourceConnector.MARIADB ? "mariadb" : "mysql";
+        String scheme = settings.connector() == SourceConnector.MARIADB ? "mariadb" : "mysql";
         Properties p = new Properties();
         p.setProperty("user", settings.user());
         p.setProperty("password", settings.password());

@@ -114,6 +114,12 @@ public final class CdcOptions {
                     .validator(between(1, Short.MAX_VALUE))
                     .doc("Replication factor of each topic the engine creates.").build();
 
+    public static final ConfigOption<Long> KAFKA_TOPIC_RETENTION_MS =
+            ConfigOption.longValue("kafka.topic.retention.ms").group(Group.KAFKA).defaultValue(7L * 24 * 3600 * 1000)
+                    .validator(Validator.of("-1 (infinite) or at least 1", v -> v == -1 || v >= 1, "must be -1 or positive"))
+                    .doc("retention.ms of each change topic the engine creates; -1 keeps events forever. "
+                            + "The applier must have applied an event before it expires.").build();
+
     // ---- engine.* --------------------------------------------------------------------------
 
     public static final ConfigOption<OffsetStorage> ENGINE_OFFSETS_STORAGE =
@@ -254,7 +260,7 @@ public final class CdcOptions {
             SOURCE_CONNECTOR, SOURCE_HOST, SOURCE_PORT, SOURCE_USER, SOURCE_PASSWORD, SOURCE_SERVER_ID,
             SOURCE_DATABASES_INCLUDE, SOURCE_DATABASES_EXCLUDE, SOURCE_TABLES_INCLUDE, SOURCE_TABLES_EXCLUDE,
             SOURCE_SNAPSHOT_MODE, SOURCE_HEARTBEAT_INTERVAL_MS, SOURCE_SIGNAL_TABLE, SOURCE_CONNECT_TIMEOUT_MS,
-            KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC_PREFIX, KAFKA_TOPIC_PARTITIONS, KAFKA_TOPIC_REPLICATION_FACTOR,
+            KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC_PREFIX, KAFKA_TOPIC_PARTITIONS, KAFKA_TOPIC_REPLICATION_FACTOR, KAFKA_TOPIC_RETENTION_MS,
             ENGINE_OFFSETS_STORAGE, ENGINE_OFFSETS_TOPIC, ENGINE_OFFSETS_FILE, ENGINE_OFFSETS_FLUSH_INTERVAL_MS,
             ENGINE_SCHEMA_HISTORY_TOPIC, ENGINE_MAX_BATCH_SIZE, ENGINE_MAX_QUEUE_SIZE,
             DATABEND_URL, DATABEND_USER, DATABEND_PASSWORD, DATABEND_DATABASE_MAPPING, DATABEND_STATE_DATABASE,

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.bendcdc.engine.CdcEngine;
-import io.bendcdc.engine.EngineSettings.SourceConnector;
+import io.bendcdc.config.SourceConnector;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.TopicReader;
 import io.bendcdc.it.support.TopicReader.Envelope;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.bendcdc.engine.EngineSettings;
-import io.bendcdc.engine.EngineSettings.OffsetStorage;
-import io.bendcdc.engine.EngineSettings.SourceConnector;
+import io.bendcdc.config.OffsetStorage;
+import io.bendcdc.config.SourceConnector;
 
 /** Engine settings for the local stack, one topic prefix and server id per test. */
 public final class EngineFixture {
