@@ -39,6 +39,8 @@ public final class DebeziumConnectorProperties {
         p.setProperty("skipped.operations", "none");
         p.setProperty("include.schema.changes", "true");
         p.setProperty("tombstones.on.delete", "true");
+        // BIGINT UNSIGNED above Long.MAX_VALUE would wrap around as int64.
+        p.setProperty("bigint.unsigned.handling.mode", "precise");
         p.setProperty("heartbeat.interval.ms", Long.toString(s.heartbeatIntervalMs()));
 
         // Resync of chosen tables: signals arrive on a Kafka topic (and on a source table when one
