@@ -1,0 +1,47 @@
+package io.bendcdc.history;
+
+import java.util.Objects;
+
+/**
+ * One column-level step of an {@link SchemaChange.AlterTable}, derived by comparing the table
+ * before and after the statement, with renames taken from the statement itself.
+ */
+public sealed interface ColumnChange {
+
+    /** A column that did not exist before; {@code column} is its definition after the change. */
+    record AddColumn(ColumnSchema column) implements ColumnChange {
+        public AddColumn {
+            Objects.requireNonNull(column, "column");
+        }
+    }
+
+    /** A column that is gone; {@code column} is its definition before the change. */
+    record DropColumn(ColumnSchema column) implements ColumnChange {
+        public DropColumn {
+            Objects.requireNonNull(column, "column");
+        }
+    }
+
+    /**
+     * A column that keeps its data under a new name (RENAME COLUMN, or CHANGE COLUMN with a new
+     * name). When its type changed too, a {@link ModifyColumn} for the new name follows.
+     */
+    record RenameColumn(String from, String to) implements ColumnChange {
+        public RenameColumn {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
+     * A column whose definition (type, length, scale, nullability, default, charset...) changed;
+     * a move (FIRST / AFTER) alone is not reported. {@code before} has the old name when the
+     * column was also renamed, {@code after} the new one.
+     */
+    record ModifyColumn(ColumnSchema before, ColumnSchema after) implements ColumnChange {
+        public ModifyColumn {
+            Objects.requireNonNull(before, "before");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+}

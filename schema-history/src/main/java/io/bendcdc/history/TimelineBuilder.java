@@ -1,0 +1,161 @@
+package io.bendcdc.history;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.bendcdc.history.ColumnRenameParser.ColumnRename;
+import io.bendcdc.history.HistoryEntry.TableChange;
+import io.bendcdc.history.SchemaChange.AlterTable;
+import io.bendcdc.history.SchemaChange.CreateTable;
+import io.bendcdc.history.SchemaChange.DropTable;
+import io.bendcdc.history.SchemaChange.RenameTable;
+
+/**
+ * Turns history records, in topic order, into per-table changes. Grows as records are appended
+ * (see {@link SchemaHistoryReader#refresh()}); each {@link #build()} is an immutable copy.
+ */
+final class TimelineBuilder {
+
+    private final Predicate<TableId> tables;
+    /** Every table's schema now, filtered or not: a rename may bring an ignored table into view. */
+    private final Map<TableId, TableSchema> current = new HashMap<>();
+    private final Map<TableId, List<SchemaChange>> changes = new LinkedHashMap<>();
+    private BinlogPosition first;
+    private boolean inLeadingRun = true;
+    private BinlogPosition last;
+
+    TimelineBuilder(Predicate<TableId> tables) {
+        this.tables = tables;
+    }
+
+    void add(HistoryEntry entry) {
+        boolean snapshot = isSnapshot(entry);
+        BinlogPosition at = snapshot ? asSnapshot(entry.position()) : entry.position();
+        last = at;
+        for (TableChange change : entry.tableChanges()) {
+            if (snapshot) {
+                baseline(change, at, entry.ddl());
+                continue;
+            }
+            switch (change.type()) {
+                case "CREATE" -> create(change, at, entry.ddl());
+                case "ALTER" -> alter(change, at, entry.ddl());
+                case "DROP" -> drop(change, at, entry.ddl());
+                default -> throw new SchemaHistoryException("unknown table change type '" + change.type()
+                        + "' at " + at + " for " + change.id() + ": " + entry.ddl());
+            }
+        }
+    }
+
+    SchemaTimeline build() {
+        Map<TableId, List<SchemaChange>> copy = new LinkedHashMap<>();
+        changes.forEach((id, list) -> copy.put(id, List.copyOf(list)));
+        return new SchemaTimeline(copy, last);
+    }
+
+    /**
+     * Snapshot records carry a snapshot marker. Should a writer leave it out, the leading run of
+     * records at the first record's position without a server id (streamed records name theirs)
+     * is the snapshot too. Position alone is not enough: the first streamed DDL can share the
+     * snapshot's pos (samples/ddl: ADD COLUMN d at 1353).
+     */
+    private boolean isSnapshot(HistoryEntry entry) {
+        if (first == null) {
+            first = entry.position();
+        }
+        boolean snapshot = entry.snapshotFlag() || inLeadingRun && !entry.hasServerId()
+                && entry.position().file().equals(first.file()) && entry.position().pos() == first.pos();
+        inLeadingRun &= snapshot;
+        return snapshot;
+    }
+
+    private static BinlogPosition asSnapshot(BinlogPosition p) {
+        return new BinlogPosition(p.file(), p.pos(), p.row(), true);
+    }
+
+    /**
+     * The snapshot's DROP TABLE IF EXISTS / DROP DATABASE only precede its CREATE; the CREATE is
+     * the baseline. A later snapshot of a known table reports only how it differs.
+     */
+    private void baseline(TableChange change, BinlogPosition at, String ddl) {
+        TableSchema schema = change.table();
+        if (schema == null) {
+            return;
+        }
+        TableSchema before = current.put(schema.id(), schema);
+        if (before == null) {
+            emit(new CreateTable(schema, at, ddl), schema.id());
+        } else if (!before.equals(schema)) {
+            emit(new AlterTable(before, schema, ColumnDiff.between(before, schema, List.of()), at, ddl), schema.id());
+        }
+    }
+
+    private void create(TableChange change, BinlogPosition at, String ddl) {
+        TableSchema schema = required(change, at, ddl);
+        TableSchema before = current.put(schema.id(), schema);
+        if (!schema.equals(before)) { // equal: the same record written again after an engine restart
+            emit(new CreateTable(schema, at, ddl), schema.id());
+        }
+    }
+
+    private void alter(TableChange change, BinlogPosition at, String ddl) {
+        TableSchema schema = required(change, at, ddl);
+        TableId id = schema.id();
+        TableId from = change.previousId();
+        TableSchema before;
+        if (from != null && !from.equals(id)) {
+            before = current.remove(from);
+            emit(new RenameTable(from, id, schema, at, ddl), from, id);
+            if (before == null) {
+                current.put(id, schema);
+                return; // the rename carries the schema; there is nothing to compare with
+            }
+            before = before.withId(id);
+        } else {
+            before = current.get(id);
+        }
+        current.put(id, schema);
+        if (schema.equals(before) || !tables.test(id)) {
+            // a pure table rename, an index-only change, a record replayed after a restart, or a
+            // table nobody asked for (whose statement need not even parse)
+            return;
+        }
+        emit(new AlterTable(before, schema, ColumnDiff.between(before, schema, renames(ddl, id, from)), at, ddl), id);
+    }
+
+    private void drop(TableChange change, BinlogPosition at, String ddl) {
+        current.remove(change.id());
+        emit(new DropTable(change.id(), at, ddl), change.id());
+    }
+
+    private static List<ColumnRename> renames(String ddl, TableId id, TableId previousId) {
+        List<ColumnRename> own = new ArrayList<>();
+        for (ColumnRename r : ColumnRenameParser.parse(ddl)) {
+            if (r.table().equalsIgnoreCase(id.table())
+                    || previousId != null && r.table().equalsIgnoreCase(previousId.table())) {
+                own.add(r);
+            }
+        }
+        return own;
+    }
+
+    private static TableSchema required(TableChange change, BinlogPosition at, String ddl) {
+        if (change.table() == null) {
+            throw new SchemaHistoryException(change.type() + " of " + change.id() + " at " + at
+                    + " has no table in the schema history record: " + ddl);
+        }
+        return change.table();
+    }
+
+    private void emit(SchemaChange change, TableId... ids) {
+        for (TableId id : ids) {
+            if (tables.test(id)) {
+                changes.computeIfAbsent(id, k -> new ArrayList<>()).add(change);
+            }
+        }
+    }
+}
