@@ -33,7 +33,7 @@ public final class SchemaHistoryReader implements AutoCloseable {
     private final Duration timeout;
     private final KafkaConsumer<String, String> consumer;
     private TimelineBuilder builder;
-    private long nextOffset;
+    private long nextOffset = -1; // -1: not assigned yet, the first refresh reads from the start
     private SchemaTimeline timeline;
 
     /** Reads every table's history from {@code topic} on {@code bootstrapServers}. */

@@ -1,0 +1,82 @@
+package io.bendcdc.applier;
+
+import java.util.List;
+import java.util.Map;
+
+import io.bendcdc.config.CdcConfig;
+import io.bendcdc.config.CdcOptions;
+import io.bendcdc.config.ErrorTolerance;
+import io.bendcdc.config.SchemaEvolution;
+import io.bendcdc.config.TinyInt1Type;
+import io.bendcdc.history.TableId;
+
+/** What the applier needs from the configuration, resolved. */
+public record ApplierSettings(
+        String bootstrapServers,
+        String topicPrefix,
+        String schemaHistoryTopic,
+        String consumerGroup,
+        String databendUrl,
+        String databendUser,
+        String databendPassword,
+        Map<String, String> databaseMapping,
+        String stateDatabase,
+        int batchMaxRows,
+        long batchMaxMs,
+        int parallelism,
+        SchemaEvolution schemaEvolution,
+        ErrorTolerance errorTolerance,
+        String deadLetterTopic,
+        Map<String, List<String>> keyColumns,
+        TinyInt1Type tinyint1As,
+        int retryMaxAttempts,
+        long retryBackoffMaxMs,
+        Map<String, String> consumerOverrides) {
+
+    public ApplierSettings {
+        databaseMapping = Map.copyOf(databaseMapping);
+        keyColumns = Map.copyOf(keyColumns);
+        consumerOverrides = Map.copyOf(consumerOverrides);
+    }
+
+    public static ApplierSettings from(CdcConfig c) {
+        return new ApplierSettings(
+                c.get(CdcOptions.KAFKA_BOOTSTRAP_SERVERS),
+                c.get(CdcOptions.KAFKA_TOPIC_PREFIX),
+                c.schemaHistoryTopic(),
+                c.get(CdcOptions.APPLY_CONSUMER_GROUP),
+                c.get(CdcOptions.DATABEND_URL),
+                c.get(CdcOptions.DATABEND_USER),
+                c.get(CdcOptions.DATABEND_PASSWORD),
+                c.get(CdcOptions.DATABEND_DATABASE_MAPPING),
+                c.get(CdcOptions.DATABEND_STATE_DATABASE),
+                c.get(CdcOptions.APPLY_BATCH_MAX_ROWS),
+                c.get(CdcOptions.APPLY_BATCH_MAX_MS),
+                c.get(CdcOptions.APPLY_PARALLELISM),
+                c.get(CdcOptions.APPLY_SCHEMA_EVOLUTION),
+                c.get(CdcOptions.APPLY_ERRORS_TOLERANCE),
+                c.get(CdcOptions.APPLY_DEAD_LETTER_TOPIC),
+                c.get(CdcOptions.APPLY_KEY_COLUMNS),
+                c.get(CdcOptions.APPLY_TINYINT1_AS),
+                c.get(CdcOptions.APPLY_RETRY_MAX_ATTEMPTS),
+                c.get(CdcOptions.APPLY_RETRY_BACKOFF_MAX_MS),
+                c.passthrough(CdcOptions.KAFKA_CONSUMER_PREFIX));
+    }
+
+    /** The Databend table a source table is written to. */
+    public TableId target(TableId source) {
+        return new TableId(databaseMapping.getOrDefault(source.database(), source.database()), source.table());
+    }
+
+    /** Change topics are {@code <prefix>.<db>.<table>}; the engine's own topics have one dot less. */
+    public String changeTopicPattern() {
+        return java.util.regex.Pattern.quote(topicPrefix) + "\\.[^.]+\\.[^.]+";
+    }
+
+    @Override
+    public String toString() {
+        return "ApplierSettings[kafka=" + bootstrapServers + ", prefix=" + topicPrefix + ", databend=" + databendUrl
+                + ", user=" + databendUser + ", batch=" + batchMaxRows + " rows/" + batchMaxMs + " ms, parallelism="
+                + parallelism + "]";
+    }
+}

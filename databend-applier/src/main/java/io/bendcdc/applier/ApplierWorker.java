@@ -1,0 +1,159 @@
+package io.bendcdc.applier;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.bendcdc.applier.event.EnvelopeDecoder;
+
+/**
+ * One consumer of the applier's group and one Databend connection. Partitions are assigned by
+ * Kafka; on assignment, each resumes after the offset the state table records as applied (Kafka's
+ * committed offsets only follow, for lag monitoring). Kafka offsets are committed after Databend
+ * committed.
+ */
+final class ApplierWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplierWorker.class);
+
+    private final String name;
+    private final ApplierSettings settings;
+    private final SchemaSource schemas;
+    private final ApplierMetrics metrics;
+    private final DatabendSession databend;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final EnvelopeDecoder decoder = new EnvelopeDecoder();
+    private final Map<TopicPartition, PartitionApplier> partitions = new HashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile Throwable failure;
+
+    ApplierWorker(String name, ApplierSettings settings, SchemaSource schemas, ApplierMetrics metrics) {
+        this.name = name;
+        this.settings = settings;
+        this.schemas = schemas;
+        this.metrics = metrics;
+        this.databend = new DatabendSession(settings, metrics);
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.consumerGroup() + "-" + name);
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchMaxRows(), 10_000));
+        c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000); // new tables' topics are found quickly
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.putAll(settings.consumerOverrides());
+        this.consumer = new KafkaConsumer<>(c);
+    }
+
+    @Override
+    public void run() {
+        try {
+            databend.open();
+            consumer.subscribe(Pattern.compile(settings.changeTopicPattern()), new Rebalance());
+            while (running.get()) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                long now = System.currentTimeMillis();
+                for (TopicPartition tp : records.partitions()) {
+                    PartitionApplier p = partitions.get(tp);
+                    for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+                        p.offer(r, now);
+                    }
+                }
+                for (PartitionApplier p : partitions.values()) {
+                    p.flushIfDue(now);
+                }
+                commitKafkaOffsets();
+            }
+            flushAll();
+            commitKafkaOffsets();
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            if (running.get()) {
+                failure = e;
+            }
+        } catch (Throwable e) {
+            failure = e;
+            metrics.error();
+            LOG.error("Applier {} stopped: {}", name, e.getMessage(), e);
+        } finally {
+            consumer.close();
+            databend.close();
+        }
+    }
+
+    void stop() {
+        running.set(false);
+        consumer.wakeup();
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    private void flushAll() throws SQLException {
+        for (PartitionApplier p : partitions.values()) {
+            p.flush();
+        }
+    }
+
+    private void commitKafkaOffsets() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        partitions.forEach((tp, p) -> {
+            if (p.state().kafkaOffset() >= 0) {
+                offsets.put(tp, new OffsetAndMetadata(p.resumeOffset()));
+            }
+        });
+        if (!offsets.isEmpty()) {
+            consumer.commitAsync(offsets, null);
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            for (TopicPartition tp : revoked) {
+                PartitionApplier p = partitions.remove(tp);
+                if (p != null) {
+                    try {
+                        p.flush();
+                    } catch (SQLException e) {
+                        // Not applied means not recorded: the next owner starts from the state table.
+                        LOG.warn("Could not flush {} before handing it over: {}", tp, e.getMessage());
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            for (TopicPartition tp : assigned) {
+                try {
+                    AppliedState state = databend.readState(tp.topic(), tp.partition());
+                    PartitionApplier p = new PartitionApplier(tp, state, settings, decoder, schemas, databend, metrics);
+                    partitions.put(tp, p);
+                    consumer.seek(tp, p.resumeOffset());
+                    LOG.info("{} applies {} from offset {}", name, tp, p.resumeOffset());
+                } catch (SQLException e) {
+                    throw new ApplyException("cannot read the applied state of " + tp + " from Databend: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.bendcdc.applier;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.bendcdc.applier.event.ChangeEvent;
+
+/**
+ * The pending changes of one table, coalesced by key: the last change of a key wins (its row
+ * image, or its deletion). After coalescing, the keys to upsert and the keys to delete are
+ * disjoint, so one REPLACE and one DELETE per batch, in either order, give the final state.
+ */
+final class ChangeBuffer {
+
+    private final List<String> keyColumns;
+    private final Map<List<Object>, ChangeEvent> byKey = new LinkedHashMap<>();
+    private int events;
+
+    ChangeBuffer(List<String> keyColumns) {
+        this.keyColumns = List.copyOf(keyColumns);
+    }
+
+    void add(ChangeEvent event) {
+        if (keyColumns.isEmpty()) {
+            // Append-only table: nothing identifies a row, so every change is kept.
+            byKey.put(List.of(events), event);
+        } else {
+            Map<String, Object> image = event.op() == ChangeEvent.Op.DELETE ? keyImage(event) : event.after();
+            byKey.put(keyOf(image), event);
+        }
+        events++;
+    }
+
+    /** Changes received, before coalescing. */
+    int events() {
+        return events;
+    }
+
+    boolean isEmpty() {
+        return byKey.isEmpty();
+    }
+
+    /** Row images of the keys whose last change is an insert, update or snapshot read. */
+    List<Map<String, Object>> upserts() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ChangeEvent e : byKey.values()) {
+            if (e.op() == ChangeEvent.Op.UPSERT) {
+                rows.add(e.after());
+            }
+        }
+        return rows;
+    }
+
+    /** Key values, in key column order, of the keys whose last change is a delete. */
+    List<List<Object>> deletedKeys() {
+        List<List<Object>> keys = new ArrayList<>();
+        for (ChangeEvent e : byKey.values()) {
+            if (e.op() == ChangeEvent.Op.DELETE) {
+                keys.add(rawKey(keyImage(e)));
+            }
+        }
+        return keys;
+    }
+
+    Collection<ChangeEvent> survivors() {
+        return byKey.values();
+    }
+
+    void clear() {
+        byKey.clear();
+        events = 0;
+    }
+
+    private Map<String, Object> keyImage(ChangeEvent e) {
+        return e.before() != null ? e.before() : e.key();
+    }
+
+    private List<Object> rawKey(Map<String, Object> image) {
+        List<Object> key = new ArrayList<>(keyColumns.size());
+        for (String c : keyColumns) {
+            key.add(image.get(c));
+        }
+        return key;
+    }
+
+    // byte[] has identity equality; a key map needs content equality.
+    private List<Object> keyOf(Map<String, Object> image) {
+        List<Object> key = new ArrayList<>(keyColumns.size());
+        for (String c : keyColumns) {
+            Object v = image.get(c);
+            key.add(v instanceof byte[] b ? ByteBuffer.wrap(b) : v);
+        }
+        return key;
+    }
+}

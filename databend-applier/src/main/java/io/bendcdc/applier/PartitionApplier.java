@@ -1,0 +1,200 @@
+package io.bendcdc.applier;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.bendcdc.applier.event.ChangeEvent;
+import io.bendcdc.applier.event.EnvelopeDecoder;
+import io.bendcdc.history.BinlogPosition;
+import io.bendcdc.history.SchemaChange;
+import io.bendcdc.history.TableId;
+import io.bendcdc.history.TableSchema;
+
+/**
+ * Applies one topic partition (one source table) to Databend, in Kafka order: decodes each
+ * envelope, skips what the state table says is applied, brings the target's schema to the one in
+ * force at the event's binlog position, buffers and coalesces changes, and writes a batch together
+ * with the new state in one transaction.
+ */
+final class PartitionApplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionApplier.class);
+
+    private final TopicPartition partition;
+    private final ApplierSettings settings;
+    private final EnvelopeDecoder decoder;
+    private final SchemaSource schemas;
+    private final DatabendSession databend;
+    private final ApplierMetrics metrics;
+
+    private AppliedState state;
+    private TableId source;
+    private TargetTable target;
+    private ChangeBuffer buffer;
+    private BinlogPosition schemaPosition;
+    private long pendingOffset = -1;
+    private BinlogPosition pendingStreamed;
+    private long firstBufferedAtMs;
+    private int skipped;
+
+    PartitionApplier(TopicPartition partition, AppliedState state, ApplierSettings settings, EnvelopeDecoder decoder,
+            SchemaSource schemas, DatabendSession databend, ApplierMetrics metrics) {
+        this.partition = partition;
+        this.state = state;
+        this.settings = settings;
+        this.decoder = decoder;
+        this.schemas = schemas;
+        this.databend = databend;
+        this.metrics = metrics;
+        this.schemaPosition = state.lastStreamed();
+    }
+
+    AppliedState state() {
+        return state;
+    }
+
+    /** The offset to resume from: the one after the last applied. */
+    long resumeOffset() {
+        return state.kafkaOffset() + 1;
+    }
+
+    void offer(ConsumerRecord<byte[], byte[]> record, long nowMs) throws SQLException {
+        if (record.offset() <= state.kafkaOffset()) {
+            return;
+        }
+        Optional<ChangeEvent> decoded = decoder.decode(record.key(), record.value());
+        if (decoded.isEmpty()) {
+            advanceTo(record.offset(), null); // tombstone: nothing to write
+            return;
+        }
+        ChangeEvent event = decoded.get();
+        BinlogPosition position = new BinlogPosition(event.binlogFile(), event.binlogPos(), event.row(),
+                event.snapshot());
+        if (!event.snapshot() && state.alreadyApplied(position)) {
+            skipped++;
+            metrics.skipped(partition.topic());
+            advanceTo(record.offset(), null);
+            return;
+        }
+        prepareSchema(event.table(), position);
+        metrics.read(event.table().toString(), event.op());
+        switch (event.op()) {
+            case TRUNCATE -> {
+                flush();
+                databend.truncate(target, state.advance(record.offset(), streamed(event, position)));
+                state = state.advance(record.offset(), streamed(event, position));
+                pendingOffset = -1;
+                pendingStreamed = null;
+                LOG.info("Truncated {} (source {} at {})", target.id(), event.table(), position);
+            }
+            case UPSERT, DELETE -> {
+                if (event.op() == ChangeEvent.Op.DELETE && target.appendOnly()) {
+                    metrics.ignoredDelete(event.table().toString());
+                } else {
+                    if (buffer.isEmpty()) {
+                        firstBufferedAtMs = nowMs;
+                    }
+                    buffer.add(event);
+                }
+                advanceTo(record.offset(), streamed(event, position));
+                if (buffer.events() >= settings.batchMaxRows()) {
+                    flush();
+                }
+            }
+        }
+    }
+
+    /** Writes the buffer when it has waited {@code apply.batch.max.ms}. */
+    void flushIfDue(long nowMs) throws SQLException {
+        if (pendingOffset > state.kafkaOffset() && (buffer == null || buffer.isEmpty()
+                || nowMs - firstBufferedAtMs >= settings.batchMaxMs())) {
+            flush();
+        }
+    }
+
+    /** Writes what is buffered, with the new state, in one Databend transaction. */
+    void flush() throws SQLException {
+        if (pendingOffset <= state.kafkaOffset()) {
+            return;
+        }
+        AppliedState next = state.advance(pendingOffset, pendingStreamed);
+        long start = System.nanoTime();
+        int events = buffer == null ? 0 : buffer.events();
+        if (buffer == null || buffer.isEmpty()) {
+            databend.writeState(next);
+        } else {
+            databend.write(target, buffer.upserts(), buffer.deletedKeys(), next);
+            metrics.applied(source.toString(), buffer.survivors());
+            buffer.clear();
+        }
+        metrics.batch(System.nanoTime() - start, events);
+        state = next;
+        pendingStreamed = null;
+        if (skipped > 0) {
+            LOG.info("{}: skipped {} re-published changes already applied", partition, skipped);
+            skipped = 0;
+        }
+    }
+
+    boolean hasPending() {
+        return pendingOffset > state.kafkaOffset();
+    }
+
+    private void advanceTo(long offset, BinlogPosition streamed) {
+        pendingOffset = offset;
+        if (streamed != null) {
+            pendingStreamed = streamed;
+        }
+    }
+
+    private static BinlogPosition streamed(ChangeEvent event, BinlogPosition position) {
+        return event.snapshot() ? null : position;
+    }
+
+    /**
+     * Makes the target table match the schema in force at {@code position}: on first sight the
+     * table is created (or reconciled), later the DDL between the last applied position and this
+     * one is applied in binlog order, after flushing what was buffered under the old schema.
+     */
+    private void prepareSchema(TableId table, BinlogPosition position) throws SQLException {
+        boolean sameTable = target != null && table.equals(source);
+        if (sameTable && !schemas.changedSince(table, schemaPosition, position)) {
+            return;
+        }
+        if (sameTable) {
+            flush();
+        }
+        if (schemaPosition != null) {
+            // Replayed DDL is harmless: each change is applied by reconciliation with Databend's
+            // actual schema, so what is already there is left alone.
+            for (SchemaChange change : schemas.changesBetween(table, schemaPosition, position)) {
+                databend.apply(change);
+                LOG.info("Applied schema change to {} at {}: {}", settings.target(change.table()), change.position(),
+                        oneLine(change.ddl()));
+            }
+        }
+        TableSchema schema = schemas.schemaAt(table, position).orElseThrow(() -> new ApplyException(
+                "no schema known for " + table + " at binlog position " + position + " in the schema history topic '"
+                        + settings.schemaHistoryTopic() + "'"));
+        source = table;
+        target = TargetTable.of(schema, settings);
+        if (!sameTable) {
+            databend.ensureTable(target);
+        }
+        if (buffer == null || buffer.isEmpty()) {
+            buffer = new ChangeBuffer(target.keyColumns());
+        }
+        schemaPosition = position;
+    }
+
+    private static String oneLine(String ddl) {
+        String s = ddl == null ? "" : ddl.replaceAll("\\s+", " ");
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

@@ -1,0 +1,82 @@
+package io.bendcdc.applier;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a Databend action again when it failed for a transient reason (connection lost, server
+ * unavailable, a commit conflict), with bounded exponential backoff; anything else fails at once.
+ */
+final class Retry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Retry.class);
+
+    interface Action<T> {
+        T run() throws SQLException;
+    }
+
+    private final int maxAttempts;
+    private final long maxBackoffMs;
+    private long retries;
+
+    Retry(int maxAttempts, long maxBackoffMs) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.maxBackoffMs = maxBackoffMs;
+    }
+
+    <T> T run(String what, Action<T> action, Runnable beforeRetry) throws SQLException {
+        long backoff = 100;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return action.run();
+            } catch (SQLException e) {
+                if (!isTransient(e) || attempt >= maxAttempts) {
+                    throw e;
+                }
+                retries++;
+                long sleep = Math.min(maxBackoffMs, backoff) + ThreadLocalRandom.current().nextLong(50);
+                LOG.warn("{} failed (attempt {} of {}), retrying in {} ms: {}", what, attempt, maxAttempts, sleep,
+                        e.getMessage());
+                sleepQuietly(sleep);
+                backoff *= 2;
+                beforeRetry.run();
+            }
+        }
+    }
+
+    long retries() {
+        return retries;
+    }
+
+    /** Walks the cause chain for a reason that a later attempt may not meet again. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientException || t instanceof java.io.IOException) {
+                return true;
+            }
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("connection refused") || m.contains("failed to connect") || m.contains("timeout")
+                    || m.contains("timed out") || m.contains("connection reset") || m.contains("broken pipe")
+                    || m.contains("query failed to complete") || m.contains("tableversionmismatched")
+                    || m.contains("code=2009") || m.contains("unresolvableconflict") || m.contains("code=4001")
+                    || m.contains("503") || m.contains("service unavailable")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package io.bendcdc.applier.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bendcdc.history.TableId;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decodes Kafka records holding standard Debezium change envelopes, as JsonConverter writes them
+ * with {@code schemas.enable=true} ({@code {"schema": …, "payload": …}}), into {@link ChangeEvent}s.
+ *
+ * <p>The schema part of a record is not parsed again for every record: its bytes are the key of a
+ * cache of compiled decoders, so a record costs one scan of the schema bytes (hash and compare)
+ * and one parse of the payload. Thread-safe.
+ */
+public final class EnvelopeDecoder {
+
+    /** Distinct schemas are few (one per table version); a runaway cache is simply dropped. */
+    private static final int MAX_CACHED_SCHEMAS = 1024;
+
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final JsonFactory factory = mapper.getFactory();
+    private final Map<SchemaBytes, EnvelopeSchema> envelopes = new ConcurrentHashMap<>();
+    private final Map<SchemaBytes, StructDecoder> keys = new ConcurrentHashMap<>();
+
+    /**
+     * @param key   the record key (JSON with schema); null for a truncate or a table without key
+     * @param value the record value; null for a tombstone
+     * @return the change, or empty for a tombstone
+     * @throws EnvelopeDecodingException when the record is not a decodable change envelope
+     */
+    public Optional<ChangeEvent> decode(byte[] key, byte[] value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Parsed v = parse(value, "value");
+        if (v.payload == null || v.payload.isNull()) {
+            return Optional.empty();
+        }
+        if (v.schemaEnd < 0) {
+            throw new EnvelopeDecodingException(
+                    "value has no schema; the applier needs JsonConverter schemas.enable=true to decode logical types");
+        }
+        EnvelopeSchema envelope = cached(envelopes, value, v, EnvelopeSchema::compile);
+        Map<String, Object> keyValues = decodeKey(key);
+        return Optional.of(envelope.decode(v.payload, keyValues));
+    }
+
+    /** How many compiled schemas (value and key) are cached; for tests. */
+    int cachedSchemas() {
+        return envelopes.size() + keys.size();
+    }
+
+    private Map<String, Object> decodeKey(byte[] key) {
+        if (key == null) {
+            return Map.of();
+        }
+        Parsed k = parse(key, "key");
+        if (k.payload == null || k.payload.isNull()) {
+            return Map.of();
+        }
+        if (k.schemaEnd < 0) {
+            throw new EnvelopeDecodingException("key has no schema; expected JsonConverter schemas.enable=true");
+        }
+        StructDecoder decoder = cached(keys, key, k, schema -> ConnectSchemas.struct(schema, "key"));
+        return decoder.decode(k.payload);
+    }
+
+    private <T> T cached(Map<SchemaBytes, T> cache, byte[] record, Parsed p, java.util.function.Function<JsonNode, T> compiler) {
+        SchemaBytes probe = new SchemaBytes(record, p.schemaStart, p.schemaEnd);
+        T compiled = cache.get(probe);
+        if (compiled != null) {
+            return compiled;
+        }
+        JsonNode schema;
+        try {
+            schema = mapper.readTree(record, p.schemaStart, p.schemaEnd - p.schemaStart);
+        } catch (IOException e) {
+            throw new EnvelopeDecodingException("unreadable schema", e);
+        }
+        compiled = compiler.apply(schema);
+        if (cache.size() >= MAX_CACHED_SCHEMAS) {
+            cache.clear();
+        }
+        cache.put(probe.copy(), compiled);
+        return compiled;
+    }
+
+    /**
+     * Finds the schema's byte range without building it, and reads the payload as a tree. JsonConverter
+     * writes {@code {"schema":{…},"payload":…}} compactly: then the split is found by a byte search
+     * and the schema is not even tokenized. A wrong split cannot go unnoticed: the schema range must
+     * equal a cached schema or parse as one JSON object, and the payload must end the record.
+     */
+    private Parsed parse(byte[] json, String what) {
+        Parsed fast = compactSplit(json);
+        return fast != null ? fast : streamingSplit(json, what);
+    }
+
+    private static final byte[] SCHEMA_FIRST = "{\"schema\":{".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PAYLOAD_KEY = "},\"payload\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private Parsed compactSplit(byte[] json) {
+        int last = json.length - 1;
+        if (!Arrays.equals(json, 0, Math.min(SCHEMA_FIRST.length, json.length), SCHEMA_FIRST, 0, SCHEMA_FIRST.length)
+                || json[last] != '}') {
+            return null;
+        }
+        int split = indexOf(json, PAYLOAD_KEY, SCHEMA_FIRST.length);
+        if (split < 0) {
+            return null;
+        }
+        Parsed out = new Parsed();
+        out.schemaStart = SCHEMA_FIRST.length - 1;
+        out.schemaEnd = split + 1;
+        int payloadStart = split + PAYLOAD_KEY.length;
+        try (JsonParser p = factory.createParser(json, payloadStart, last - payloadStart)) {
+            JsonToken t = p.nextToken();
+            out.payload = t == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+            if (p.nextToken() != null) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        if (!envelopes.containsKey(new SchemaBytes(json, out.schemaStart, out.schemaEnd))
+                && !keys.containsKey(new SchemaBytes(json, out.schemaStart, out.schemaEnd))
+                && !isOneObject(json, out.schemaStart, out.schemaEnd)) {
+            return null;
+        }
+        return out;
+    }
+
+    private boolean isOneObject(byte[] json, int from, int to) {
+        try (JsonParser p = factory.createParser(json, from, to - from)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from, end = haystack.length - needle.length; i <= end; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private Parsed streamingSplit(byte[] json, String what) {
+        Parsed out = new Parsed();
+        try (JsonParser p = factory.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new EnvelopeDecodingException(what + " is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("schema".equals(field) && t == JsonToken.START_OBJECT) {
+                    out.schemaStart = (int) p.currentTokenLocation().getByteOffset();
+                    p.skipChildren();
+                    out.schemaEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
+                } else if ("payload".equals(field)) {
+                    out.payload = t == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+                } else if ("before".equals(field) || "after".equals(field) || "op".equals(field)) {
+                    throw new EnvelopeDecodingException(
+                            what + " is a bare envelope without schema; the applier needs JsonConverter schemas.enable=true");
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvelopeDecodingException(what + " is not valid JSON: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static final class Parsed {
+        int schemaStart = -1;
+        int schemaEnd = -1;
+        JsonNode payload;
+    }
+
+    /** A schema's raw bytes as a cache key: equal bytes, equal schema. */
+    private static final class SchemaBytes {
+        private final byte[] bytes;
+        private final int from;
+        private final int to;
+        private final int hash;
+
+        SchemaBytes(byte[] bytes, int from, int to) {
+            this.bytes = bytes;
+            this.from = from;
+            this.to = to;
+            this.hash = ByteBuffer.wrap(bytes, from, to - from).hashCode();
+        }
+
+        SchemaBytes copy() {
+            return new SchemaBytes(Arrays.copyOfRange(bytes, from, to), 0, to - from);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SchemaBytes s && hash == s.hash
+                    && Arrays.equals(bytes, from, to, s.bytes, s.from, s.to);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A compiled envelope schema: the row-image decoder shared by {@code before} and {@code after}. */
+    private record EnvelopeSchema(StructDecoder before, StructDecoder after) {
+
+        static EnvelopeSchema compile(JsonNode schema) {
+            StructDecoder before = null;
+            StructDecoder after = null;
+            for (JsonNode f : schema.path("fields")) {
+                String name = f.path("field").asText();
+                if ("before".equals(name)) {
+                    before = ConnectSchemas.struct(f, "before");
+                } else if ("after".equals(name)) {
+                    after = ConnectSchemas.struct(f, "after");
+                }
+            }
+            if (after == null || before == null) {
+                throw new EnvelopeDecodingException("schema " + schema.path("name").asText("?")
+                        + " is not a Debezium change envelope (no before/after)");
+            }
+            return new EnvelopeSchema(before, after);
+        }
+
+        ChangeEvent decode(JsonNode payload, Map<String, Object> key) {
+            String op = payload.path("op").asText("");
+            JsonNode source = payload.get("source");
+            if (op.length() != 1 || source == null || !source.isObject()) {
+                throw new EnvelopeDecodingException("envelope without op/source: op='" + op + "'");
+            }
+            char code = op.charAt(0);
+            ChangeEvent.Op kind = switch (code) {
+                case 'c', 'u', 'r' -> ChangeEvent.Op.UPSERT;
+                case 'd' -> ChangeEvent.Op.DELETE;
+                case 't' -> ChangeEvent.Op.TRUNCATE;
+                default -> throw new EnvelopeDecodingException("unsupported op '" + op + "'");
+            };
+            String db = ConnectSchemas.text(source, "db");
+            String table = ConnectSchemas.text(source, "table");
+            if (db == null || table == null) {
+                throw new EnvelopeDecodingException("source without db/table: " + source);
+            }
+            Map<String, Object> afterRow = kind == ChangeEvent.Op.UPSERT ? row(after, payload, "after") : null;
+            if (kind == ChangeEvent.Op.UPSERT && afterRow == null) {
+                throw new EnvelopeDecodingException("op '" + op + "' without an after image");
+            }
+            Map<String, Object> beforeRow = row(before, payload, "before");
+            if (kind == ChangeEvent.Op.DELETE && beforeRow == null && key.isEmpty()) {
+                throw new EnvelopeDecodingException("delete with neither key nor before image");
+            }
+            String snapshot = ConnectSchemas.text(source, "snapshot");
+            return new ChangeEvent(
+                    new TableId(db, table),
+                    kind,
+                    key,
+                    afterRow,
+                    beforeRow,
+                    snapshot != null && !"false".equals(snapshot),
+                    ConnectSchemas.text(source, "file"),
+                    source.path("pos").asLong(-1),
+                    source.path("row").asInt(0),
+                    ConnectSchemas.text(source, "gtid"),
+                    source.path("ts_ms").asLong(0),
+                    code);
+        }
+
+        private static Map<String, Object> row(StructDecoder decoder, JsonNode payload, String field) {
+            JsonNode image = payload.get(field);
+            return image == null || image.isNull() ? null : decoder.decode(image);
+        }
+    }
+}
