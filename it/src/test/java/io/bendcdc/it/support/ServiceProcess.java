@@ -7,23 +7,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The engine run as its own JVM, as a user runs it, so that it can be killed with SIGKILL or SIGTERM. */
-public final class EngineProcess implements AutoCloseable {
+/** The engine or the applier run as its own JVM, as a user runs it, so that it can be killed with SIGKILL or SIGTERM. */
+public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
 
-    private EngineProcess(Process process, Path log) {
+    private ServiceProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
-    public static EngineProcess start(Path config, Path log) throws IOException {
+    public static ServiceProcess engine(Path config, Path log) throws IOException {
+        return start("io.bendcdc.engine.EngineMain", config, log);
+    }
+
+    public static ServiceProcess applier(Path config, Path log) throws IOException {
+        return start("io.bendcdc.applier.ApplierMain", config, log);
+    }
+
+    private static ServiceProcess start(String mainClass, Path config, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx1g", "-Duser.timezone=UTC", "-cp",
-                System.getProperty("java.class.path"), "io.bendcdc.engine.EngineMain", "--config", config.toString()))
+                System.getProperty("java.class.path"), mainClass, "--config", config.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return new EngineProcess(pb.start(), log);
+        return new ServiceProcess(pb.start(), log);
     }
 
     /** Writes a properties file for the local stack with the given overrides. */
@@ -44,7 +52,7 @@ public final class EngineProcess implements AutoCloseable {
     public int terminate(long timeoutSeconds) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            throw new AssertionError("engine did not exit within " + timeoutSeconds + " s after SIGTERM");
+            throw new AssertionError("process did not exit within " + timeoutSeconds + " s after SIGTERM");
         }
         return process.exitValue();
     }
@@ -55,7 +63,7 @@ public final class EngineProcess implements AutoCloseable {
 
     public int waitForExit(long timeoutSeconds) throws InterruptedException {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            throw new AssertionError("engine still running after " + timeoutSeconds + " s; log:\n" + log());
+            throw new AssertionError("process still running after " + timeoutSeconds + " s; log:\n" + log());
         }
         return process.exitValue();
     }
