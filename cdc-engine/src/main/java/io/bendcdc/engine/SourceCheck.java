@@ -16,6 +16,8 @@ import java.util.Properties;
  */
 public final class SourceCheck {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceCheck.class);
+
     private final EngineSettings settings;
 
     public SourceCheck(EngineSettings settings) {
@@ -27,8 +29,21 @@ public final class SourceCheck {
             expect(st, "log_bin", "ON", "1");
             expect(st, "binlog_format", "ROW");
             expect(st, "binlog_row_image", "FULL");
+            warnIfMysqlConnectorOnMariadb(st);
         } catch (SQLException e) {
             throw new SourceUnavailableException(describe(e), e);
+        }
+    }
+
+    private void warnIfMysqlConnectorOnMariadb(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+            if (settings.connector() == SourceConnector.MYSQL && rs.next()
+                    && rs.getString(1).toLowerCase(java.util.Locale.ROOT).contains("mariadb")) {
+                LOG.warn("Source {}:{} is MariaDB ({}) and source.connector=mysql: after a crash inside a "
+                        + "transaction this connector was seen to skip a rows event on restart. Use "
+                        + "source.connector=mariadb, which resumes from the GTID.", settings.host(), settings.port(),
+                        rs.getString(1));
+            }
         }
     }
 

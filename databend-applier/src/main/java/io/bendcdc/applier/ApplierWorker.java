@@ -39,6 +39,7 @@ final class ApplierWorker implements Runnable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final EnvelopeDecoder decoder = new EnvelopeDecoder();
     private final Map<TopicPartition, PartitionApplier> partitions = new HashMap<>();
+    private final DeadLetters deadLetters;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile Throwable failure;
 
@@ -60,6 +61,8 @@ final class ApplierWorker implements Runnable {
         c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         c.putAll(settings.consumerOverrides());
         this.consumer = new KafkaConsumer<>(c);
+        this.deadLetters = settings.errorTolerance() == io.bendcdc.config.ErrorTolerance.DEAD_LETTER
+                ? new DeadLetters(settings) : null;
     }
 
     @Override
@@ -94,6 +97,9 @@ final class ApplierWorker implements Runnable {
         } finally {
             consumer.close();
             databend.close();
+            if (deadLetters != null) {
+                deadLetters.close();
+            }
         }
     }
 
@@ -145,7 +151,8 @@ final class ApplierWorker implements Runnable {
             for (TopicPartition tp : assigned) {
                 try {
                     AppliedState state = databend.readState(tp.topic(), tp.partition());
-                    PartitionApplier p = new PartitionApplier(tp, state, settings, decoder, schemas, databend, metrics);
+                    PartitionApplier p = new PartitionApplier(tp, state, settings, decoder, schemas, databend, metrics,
+                            deadLetters);
                     partitions.put(tp, p);
                     consumer.seek(tp, p.resumeOffset());
                     LOG.info("{} applies {} from offset {}", name, tp, p.resumeOffset());

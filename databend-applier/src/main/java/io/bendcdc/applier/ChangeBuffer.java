@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import io.bendcdc.applier.event.ChangeEvent;
 
 /**
@@ -18,21 +20,33 @@ final class ChangeBuffer {
 
     private final List<String> keyColumns;
     private final Map<List<Object>, ChangeEvent> byKey = new LinkedHashMap<>();
+    private final Map<List<Object>, ConsumerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
     private int events;
 
     ChangeBuffer(List<String> keyColumns) {
         this.keyColumns = List.copyOf(keyColumns);
     }
 
-    void add(ChangeEvent event) {
+    void add(ChangeEvent event, ConsumerRecord<byte[], byte[]> record) {
+        List<Object> key;
         if (keyColumns.isEmpty()) {
             // Append-only table: nothing identifies a row, so every change is kept.
-            byKey.put(List.of(events), event);
+            key = List.of(events);
         } else {
-            Map<String, Object> image = event.op() == ChangeEvent.Op.DELETE ? keyImage(event) : event.after();
-            byKey.put(keyOf(image), event);
+            key = keyOf(event.op() == ChangeEvent.Op.DELETE ? keyImage(event) : event.after());
         }
+        byKey.put(key, event);
+        records.put(key, record);
         events++;
+    }
+
+    /** The surviving changes with the records they came from, in first-seen key order. */
+    Map<List<Object>, ChangeEvent> byKey() {
+        return byKey;
+    }
+
+    ConsumerRecord<byte[], byte[]> record(List<Object> key) {
+        return records.get(key);
     }
 
     /** Changes received, before coalescing. */
@@ -72,6 +86,7 @@ final class ChangeBuffer {
 
     void clear() {
         byKey.clear();
+        records.clear();
         events = 0;
     }
 

@@ -67,7 +67,7 @@ final class DatabendSession implements AutoCloseable {
         runAll("schema change of " + change.table(), plan);
     }
 
-    /** Deletes, upserts and the new state, in one transaction. */
+    /** Deletes, upserts and the new state (unless null), in one transaction. */
     void write(TargetTable target, List<Map<String, Object>> upserts, List<List<Object>> deletedKeys,
             AppliedState next) throws SQLException {
         List<Object[]> rows = new ArrayList<>(upserts.size());
@@ -87,7 +87,9 @@ final class DatabendSession implements AutoCloseable {
                     writer.upsert(c, target.id(), target.columns(), target.keyColumns(), target.types(), rows);
                 }
             }
-            execute(c, stateTable.upsert(next));
+            if (next != null) {
+                execute(c, stateTable.upsert(next));
+            }
         });
     }
 

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.bendcdc.applier.event.ChangeEvent;
 import io.bendcdc.applier.event.EnvelopeDecoder;
+import io.bendcdc.applier.event.EnvelopeDecodingException;
 import io.bendcdc.history.BinlogPosition;
 import io.bendcdc.history.SchemaChange;
 import io.bendcdc.history.TableId;
@@ -32,6 +33,7 @@ final class PartitionApplier {
     private final SchemaSource schemas;
     private final DatabendSession databend;
     private final ApplierMetrics metrics;
+    private final DeadLetters deadLetters;
 
     private AppliedState state;
     private TableId source;
@@ -44,7 +46,7 @@ final class PartitionApplier {
     private int skipped;
 
     PartitionApplier(TopicPartition partition, AppliedState state, ApplierSettings settings, EnvelopeDecoder decoder,
-            SchemaSource schemas, DatabendSession databend, ApplierMetrics metrics) {
+            SchemaSource schemas, DatabendSession databend, ApplierMetrics metrics, DeadLetters deadLetters) {
         this.partition = partition;
         this.state = state;
         this.settings = settings;
@@ -52,6 +54,7 @@ final class PartitionApplier {
         this.schemas = schemas;
         this.databend = databend;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
         this.schemaPosition = state.lastStreamed();
     }
 
@@ -68,7 +71,19 @@ final class PartitionApplier {
         if (record.offset() <= state.kafkaOffset()) {
             return;
         }
-        Optional<ChangeEvent> decoded = decoder.decode(record.key(), record.value());
+        Optional<ChangeEvent> decoded;
+        try {
+            decoded = decoder.decode(record.key(), record.value());
+        } catch (EnvelopeDecodingException e) {
+            if (deadLetters == null) {
+                throw new ApplyException("cannot decode the event at " + partition + " offset " + record.offset()
+                        + ": " + e.getMessage(), e);
+            }
+            deadLetters.send(record, e);
+            metrics.deadLetter();
+            advanceTo(record.offset(), null);
+            return;
+        }
         if (decoded.isEmpty()) {
             advanceTo(record.offset(), null); // tombstone: nothing to write
             return;
@@ -100,7 +115,7 @@ final class PartitionApplier {
                     if (buffer.isEmpty()) {
                         firstBufferedAtMs = nowMs;
                     }
-                    buffer.add(event);
+                    buffer.add(event, record);
                 }
                 advanceTo(record.offset(), streamed(event, position));
                 if (buffer.events() >= settings.batchMaxRows()) {
@@ -129,7 +144,16 @@ final class PartitionApplier {
         if (buffer == null || buffer.isEmpty()) {
             databend.writeState(next);
         } else {
-            databend.write(target, buffer.upserts(), buffer.deletedKeys(), next);
+            try {
+                databend.write(target, buffer.upserts(), buffer.deletedKeys(), next);
+            } catch (SQLException e) {
+                if (deadLetters == null || Retry.isTransient(e)) {
+                    throw new ApplyException("Databend rejected a batch of " + buffer.events() + " changes to "
+                            + target.id() + " (" + partition + " offsets up to " + pendingOffset + "): "
+                            + e.getMessage(), e);
+                }
+                writeOneByOne(next);
+            }
             metrics.applied(source.toString(), buffer.survivors());
             buffer.clear();
         }
@@ -140,6 +164,32 @@ final class PartitionApplier {
             LOG.info("{}: skipped {} re-published changes already applied", partition, skipped);
             skipped = 0;
         }
+    }
+
+    /** Finds the rows Databend rejects: each change alone, the rejected ones to the dead-letter topic. */
+    private void writeOneByOne(AppliedState next) throws SQLException {
+        LOG.warn("Databend rejected a batch for {}; writing its {} changes one by one to find the poison",
+                target.id(), buffer.byKey().size());
+        for (var entry : buffer.byKey().entrySet()) {
+            ChangeEvent e = entry.getValue();
+            try {
+                if (e.op() == ChangeEvent.Op.DELETE) {
+                    ChangeBuffer one = new ChangeBuffer(target.keyColumns());
+                    one.add(e, null);
+                    databend.write(target, List.of(), one.deletedKeys(), null);
+                } else {
+                    databend.write(target, List.of(e.after()), List.of(), null);
+                }
+            } catch (SQLException rejected) {
+                if (Retry.isTransient(rejected)) {
+                    throw rejected;
+                }
+                deadLetters.send(buffer.record(entry.getKey()), rejected);
+                metrics.deadLetter();
+                LOG.warn("Sent a change of {} to the dead-letter topic: {}", target.id(), rejected.getMessage());
+            }
+        }
+        databend.writeState(next);
     }
 
     boolean hasPending() {

@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bendcdc.history.TableId;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Decodes Kafka records holding standard Debezium change envelopes, as JsonConverter writes them
@@ -44,15 +48,11 @@ public final class EnvelopeDecoder {
         if (value == null) {
             return Optional.empty();
         }
-        Parsed v = parse(value, "value");
+        Parsed v = parse(value, "value", envelopes);
         if (v.payload == null || v.payload.isNull()) {
             return Optional.empty();
         }
-        if (v.schemaEnd < 0) {
-            throw new EnvelopeDecodingException(
-                    "value has no schema; the applier needs JsonConverter schemas.enable=true to decode logical types");
-        }
-        EnvelopeSchema envelope = cached(envelopes, value, v, EnvelopeSchema::compile);
+        EnvelopeSchema envelope = compiled(envelopes, value, v, EnvelopeSchema::compile);
         Map<String, Object> keyValues = decodeKey(key);
         return Optional.of(envelope.decode(v.payload, keyValues));
     }
@@ -66,55 +66,56 @@ public final class EnvelopeDecoder {
         if (key == null) {
             return Map.of();
         }
-        Parsed k = parse(key, "key");
+        Parsed k = parse(key, "key", keys);
         if (k.payload == null || k.payload.isNull()) {
             return Map.of();
         }
-        if (k.schemaEnd < 0) {
-            throw new EnvelopeDecodingException("key has no schema; expected JsonConverter schemas.enable=true");
-        }
-        StructDecoder decoder = cached(keys, key, k, schema -> ConnectSchemas.struct(schema, "key"));
+        StructDecoder decoder = compiled(keys, key, k, schema -> ConnectSchemas.struct(schema, "key"));
         return decoder.decode(k.payload);
     }
 
-    private <T> T cached(Map<SchemaBytes, T> cache, byte[] record, Parsed p, java.util.function.Function<JsonNode, T> compiler) {
-        SchemaBytes probe = new SchemaBytes(record, p.schemaStart, p.schemaEnd);
-        T compiled = cache.get(probe);
+    private <T> T compiled(Map<SchemaBytes, T> cache, byte[] record, Parsed p, Function<JsonNode, T> compiler) {
+        T compiled = cache.get(p.schema);
         if (compiled != null) {
             return compiled;
         }
         JsonNode schema;
         try {
-            schema = mapper.readTree(record, p.schemaStart, p.schemaEnd - p.schemaStart);
+            schema = mapper.readTree(record, p.schema.from, p.schema.to - p.schema.from);
         } catch (IOException e) {
-            throw new EnvelopeDecodingException("unreadable schema", e);
+            throw new EnvelopeDecodingException("unreadable schema: " + e.getMessage(), e);
         }
         compiled = compiler.apply(schema);
         if (cache.size() >= MAX_CACHED_SCHEMAS) {
             cache.clear();
         }
-        cache.put(probe.copy(), compiled);
+        cache.put(p.schema.copy(), compiled);
         return compiled;
     }
 
     /**
-     * Finds the schema's byte range without building it, and reads the payload as a tree. JsonConverter
-     * writes {@code {"schema":{…},"payload":…}} compactly: then the split is found by a byte search
-     * and the schema is not even tokenized. A wrong split cannot go unnoticed: the schema range must
-     * equal a cached schema or parse as one JSON object, and the payload must end the record.
+     * Finds the schema's byte range without building it, and reads the payload as a tree.
+     * JsonConverter writes {@code {"schema":{…},"payload":…}} compactly: then the split is found
+     * by a byte search and a known schema is not even tokenized; anything else is parsed by
+     * streaming.
      */
-    private Parsed parse(byte[] json, String what) {
-        Parsed fast = compactSplit(json);
-        return fast != null ? fast : streamingSplit(json, what);
+    private Parsed parse(byte[] json, String what, Map<SchemaBytes, ?> known) {
+        Parsed fast = compactSplit(json, known);
+        Parsed out = fast != null ? fast : streamingSplit(json, what);
+        if (out.payload != null && !out.payload.isNull() && out.schema == null) {
+            throw new EnvelopeDecodingException(
+                    what + " has no schema; the applier needs JsonConverter schemas.enable=true to decode logical types");
+        }
+        return out;
     }
 
-    private static final byte[] SCHEMA_FIRST = "{\"schema\":{".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] PAYLOAD_KEY = "},\"payload\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SCHEMA_FIRST = "{\"schema\":{".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PAYLOAD_KEY = "},\"payload\":".getBytes(StandardCharsets.US_ASCII);
 
-    private Parsed compactSplit(byte[] json) {
+    private Parsed compactSplit(byte[] json, Map<SchemaBytes, ?> known) {
         int last = json.length - 1;
-        if (!Arrays.equals(json, 0, Math.min(SCHEMA_FIRST.length, json.length), SCHEMA_FIRST, 0, SCHEMA_FIRST.length)
-                || json[last] != '}') {
+        if (json.length < SCHEMA_FIRST.length || json[last] != '}'
+                || !Arrays.equals(json, 0, SCHEMA_FIRST.length, SCHEMA_FIRST, 0, SCHEMA_FIRST.length)) {
             return null;
         }
         int split = indexOf(json, PAYLOAD_KEY, SCHEMA_FIRST.length);
@@ -122,8 +123,13 @@ public final class EnvelopeDecoder {
             return null;
         }
         Parsed out = new Parsed();
-        out.schemaStart = SCHEMA_FIRST.length - 1;
-        out.schemaEnd = split + 1;
+        out.schema = new SchemaBytes(json, SCHEMA_FIRST.length - 1, split + 1);
+        // The first "},"payload": can only end the schema or lie inside it (inside a string the
+        // quotes would be escaped). A range ending inside is no complete object: it equals no
+        // cached schema, and the check below sends it to the streaming parser.
+        if (!known.containsKey(out.schema) && !isOneObject(json, out.schema.from, out.schema.to)) {
+            return null;
+        }
         int payloadStart = split + PAYLOAD_KEY.length;
         try (JsonParser p = factory.createParser(json, payloadStart, last - payloadStart)) {
             JsonToken t = p.nextToken();
@@ -132,11 +138,6 @@ public final class EnvelopeDecoder {
                 return null;
             }
         } catch (IOException e) {
-            return null;
-        }
-        if (!envelopes.containsKey(new SchemaBytes(json, out.schemaStart, out.schemaEnd))
-                && !keys.containsKey(new SchemaBytes(json, out.schemaStart, out.schemaEnd))
-                && !isOneObject(json, out.schemaStart, out.schemaEnd)) {
             return null;
         }
         return out;
@@ -177,9 +178,9 @@ public final class EnvelopeDecoder {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 if ("schema".equals(field) && t == JsonToken.START_OBJECT) {
-                    out.schemaStart = (int) p.currentTokenLocation().getByteOffset();
+                    int from = (int) p.currentTokenLocation().getByteOffset();
                     p.skipChildren();
-                    out.schemaEnd = (int) p.currentTokenLocation().getByteOffset() + 1;
+                    out.schema = new SchemaBytes(json, from, (int) p.currentTokenLocation().getByteOffset() + 1);
                 } else if ("payload".equals(field)) {
                     out.payload = t == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
                 } else if ("before".equals(field) || "after".equals(field) || "op".equals(field)) {
@@ -196,10 +197,11 @@ public final class EnvelopeDecoder {
     }
 
     private static final class Parsed {
-        int schemaStart = -1;
-        int schemaEnd = -1;
+        SchemaBytes schema;
         JsonNode payload;
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** A schema's raw bytes as a cache key: equal bytes, equal schema. */
     private static final class SchemaBytes {
@@ -212,7 +214,20 @@ public final class EnvelopeDecoder {
             this.bytes = bytes;
             this.from = from;
             this.to = to;
-            this.hash = ByteBuffer.wrap(bytes, from, to - from).hashCode();
+            this.hash = hash(bytes, from, to);
+        }
+
+        /** Eight bytes a step: schemas are kilobytes and hashed for every record. */
+        private static int hash(byte[] b, int from, int to) {
+            long h = to - from;
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                h = h * 0x9E3779B97F4A7C15L + (long) LONGS.get(b, i);
+            }
+            for (; i < to; i++) {
+                h = h * 31 + b[i];
+            }
+            return (int) (h ^ (h >>> 32));
         }
 
         SchemaBytes copy() {

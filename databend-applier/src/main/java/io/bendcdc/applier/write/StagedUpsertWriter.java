@@ -25,8 +25,8 @@ import java.util.UUID;
  * microseconds).
  *
  * <p>Runs in the caller's session, so inside its transaction when one is open (the upload itself
- * is not transactional; an orphan file after a crash is harmless). Not thread-safe per instance
- * only in that the file-format check is racy but idempotent.
+ * is not transactional; an orphan file after a crash is harmless). Thread-safe: the only state is
+ * whether the named file format was declared, and declaring it twice is harmless.
  */
 public final class StagedUpsertWriter {
 

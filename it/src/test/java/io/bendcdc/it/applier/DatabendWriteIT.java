@@ -183,6 +183,36 @@ class DatabendWriteIT {
     }
 
     @Test
+    void givenAnOpenTransaction_whenUpsertedThenRolledBackOrCommitted_thenTheRowsFollowTheTransaction() throws SQLException {
+        TableId t = table("in_transaction");
+        List<DatabendType> types = List.of(ID, DatabendType.of(DatabendType.Kind.STRING, true));
+        execute(DatabendDialect.createTable(t, List.of("id", "v"), types));
+
+        execute("BEGIN");
+        writer.upsert(connection, t, List.of("id", "v"), List.of("id"), types, List.<Object[]>of(new Object[] {1, "rolled back"}));
+        execute("ROLLBACK");
+        assertThat(rows("SELECT count(*) FROM " + Identifiers.quote(t))).containsExactly(List.of("0"));
+
+        execute("BEGIN");
+        writer.upsert(connection, t, List.of("id", "v"), List.of("id"), types, List.<Object[]>of(new Object[] {2, "committed"}));
+        execute("COMMIT");
+        assertThat(rows("SELECT id, v FROM " + Identifiers.quote(t))).containsExactly(List.of("2", "committed"));
+    }
+
+    @Test
+    void givenTheServerLostTheFileFormat_whenUpserted_thenTheWriterRecreatesItAndWrites() throws SQLException {
+        TableId t = table("lost_file_format");
+        List<DatabendType> types = List.of(ID, DatabendType.of(DatabendType.Kind.STRING, true));
+        execute(DatabendDialect.createTable(t, List.of("id", "v"), types));
+        writer.upsert(connection, t, List.of("id", "v"), List.of("id"), types, List.<Object[]>of(new Object[] {1, "a"}));
+
+        execute("DROP FILE FORMAT IF EXISTS bendcdc_csv_v1");  // what a server restart does to its metadata
+        writer.upsert(connection, t, List.of("id", "v"), List.of("id"), types, List.<Object[]>of(new Object[] {2, "b"}));
+
+        assertThat(rows("SELECT id, v FROM " + Identifiers.quote(t) + " ORDER BY id")).containsExactly(List.of("1", "a"), List.of("2", "b"));
+    }
+
+    @Test
     void givenARepeatedKeyInABatch_whenUpserted_thenItIsRefusedBeforeAnythingIsSent() throws SQLException {
         TableId t = table("repeated_key");
         List<DatabendType> types = List.of(ID, DatabendType.of(DatabendType.Kind.STRING, true));

@@ -19,16 +19,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess engine(Path config, Path log) throws IOException {
-        return start("io.bendcdc.engine.EngineMain", config, log);
+        return start("io.bendcdc.engine.EngineMain", config, log, "UTC");
     }
 
     public static ServiceProcess applier(Path config, Path log) throws IOException {
-        return start("io.bendcdc.applier.ApplierMain", config, log);
+        return applier(config, log, "UTC");
     }
 
-    private static ServiceProcess start(String mainClass, Path config, Path log) throws IOException {
+    /** The applier in a JVM whose default time zone is {@code timeZone}. */
+    public static ServiceProcess applier(Path config, Path log, String timeZone) throws IOException {
+        return start("io.bendcdc.applier.ApplierMain", config, log, timeZone);
+    }
+
+    private static ServiceProcess start(String mainClass, Path config, Path log, String timeZone) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx1g", "-Duser.timezone=UTC", "-cp",
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx1g", "-Duser.timezone=" + timeZone, "-cp",
                 System.getProperty("java.class.path"), mainClass, "--config", config.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return new ServiceProcess(pb.start(), log);
