@@ -252,9 +252,12 @@ def _float_text(v, is_f32):
         s = None
         for p in range(1, 10):
             cand = "%.*g" % (p, v)
-            if struct.unpack("<f", struct.pack("<f", float(cand)))[0] == v:
-                s = cand
-                break
+            try:
+                if struct.unpack("<f", struct.pack("<f", float(cand)))[0] == v:
+                    s = cand
+                    break
+            except OverflowError:
+                continue  # a short candidate near FLT_MAX rounds beyond the Float32 range
         s = repr(float(s)) if s is not None else repr(v)
     else:
         s = repr(v)

@@ -45,8 +45,9 @@ final class ConnectSchemas {
         return switch (type == null ? "" : type) {
             case "int8", "int16", "int32" -> v -> integer(v);
             case "int64" -> ConnectSchemas::int64;
-            case "float32" -> v -> Float.parseFloat(number(v));
-            case "float64" -> v -> Double.parseDouble(number(v));
+            // JsonConverter writes FLOAT32 and FLOAT64 as "float" and "double".
+            case "float32", "float" -> v -> Float.parseFloat(number(v));
+            case "float64", "double" -> v -> Double.parseDouble(number(v));
             case "boolean" -> ConnectSchemas::bool;
             case "string" -> ConnectSchemas::string;
             case "bytes" -> ConnectSchemas::bytes;

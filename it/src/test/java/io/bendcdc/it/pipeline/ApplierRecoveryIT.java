@@ -90,6 +90,7 @@ class ApplierRecoveryIT {
                 "kafka.topic.prefix", prefix,
                 "databend.url", LocalStack.databendUrl("default"),
                 "databend.state.database", prefix + "_state",
+                "apply.consumer.group", prefix + "-applier",
                 "apply.batch.max.rows", "5000",
                 "apply.batch.max.ms", "300"));
         Path log = dir.resolve("applier.log");
@@ -117,7 +118,9 @@ class ApplierRecoveryIT {
                 // then, after a final restart, Databend equals the source row for row
                 Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2))
                         .ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
-                            assertThat(last.isAlive()).as(last.log()).isTrue();
+                            if (!last.isAlive()) {
+                                throw new RuntimeException("the applier exited:\n" + last.log());
+                            }
                             assertThat(TableDump.databend(select(db))).isEqualTo(TableDump.mariadb(
                                     "SELECT " + COLUMNS + " FROM " + db + ".t ORDER BY id"));
                         });
