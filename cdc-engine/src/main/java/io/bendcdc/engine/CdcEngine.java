@@ -42,6 +42,7 @@ public final class CdcEngine implements Closeable {
     private Admin admin;
     private KafkaProducer<byte[], byte[]> producer;
     private KafkaChangePublisher publisher;
+    private volatile SnapshotProgress snapshotProgress;
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
 
     public CdcEngine(EngineSettings settings) {
@@ -58,7 +59,8 @@ public final class CdcEngine implements Closeable {
         TopicCreator topics = new TopicCreator(admin, settings.topicPartitions(), settings.topicReplicationFactor(),
                 settings.topicRetentionMs());
         topics.ensure(DebeziumConnectorProperties.signalTopic(settings.topicPrefix()));
-        publisher = new KafkaChangePublisher(producer, topics, new SnapshotProgress(source::estimateRows, 5_000));
+        snapshotProgress = new SnapshotProgress(source::estimateRows, 5_000);
+        publisher = new KafkaChangePublisher(producer, topics, snapshotProgress);
         Properties props = DebeziumConnectorProperties.of(settings);
         engine = DebeziumEngine.create(ChangeEventFormat.of(io.debezium.embedded.Connect.class))
                 .using(props)
@@ -82,6 +84,12 @@ public final class CdcEngine implements Closeable {
 
     public long publishedRecords() {
         return publisher == null ? 0 : publisher.published();
+    }
+
+    /** Rows read by snapshots (initial and incremental) per "db.table" since start; for metrics. */
+    public Map<String, Long> snapshotRowsByTable() {
+        SnapshotProgress p = snapshotProgress;
+        return p == null ? Map.of() : p.totalRowsByTable();
     }
 
     @Override

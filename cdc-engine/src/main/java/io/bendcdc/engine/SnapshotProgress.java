@@ -21,6 +21,8 @@ final class SnapshotProgress {
     private final ToLongFunction<String> estimateRows;
     private final long intervalMs;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    // Rows read by snapshots (initial and incremental) per table since start, for the metrics endpoint.
+    private final Map<String, java.util.concurrent.atomic.LongAdder> totals = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param estimateRows "db.table" → estimated row count, or a negative number if unknown */
     SnapshotProgress(ToLongFunction<String> estimateRows, long intervalMs) {
@@ -35,6 +37,7 @@ final class SnapshotProgress {
         }
         Struct source = value.getStruct("source");
         String table = source.getString("db") + "." + source.getString("table");
+        totals.computeIfAbsent(table, k -> new java.util.concurrent.atomic.LongAdder()).increment();
         String marker = source.getString("snapshot");
         Table t = tables.computeIfAbsent(table, name -> new Table(name, estimateRows.applyAsLong(name), nowMs));
         t.rows++;
@@ -51,6 +54,13 @@ final class SnapshotProgress {
     Map<String, Long> rowsByTable() {
         Map<String, Long> rows = new LinkedHashMap<>();
         tables.forEach((k, v) -> rows.put(k, v.rows));
+        return rows;
+    }
+
+    /** Rows read by snapshots per "db.table" since start; safe to call from any thread. */
+    Map<String, Long> totalRowsByTable() {
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        totals.forEach((k, v) -> rows.put(k, v.sum()));
         return rows;
     }
 
