@@ -31,13 +31,14 @@ import io.debezium.engine.format.ChangeEventFormat;
  * Events/s from binlog to Kafka, for a snapshot of N rows and for N streamed updates, beside the
  * raw engine rate for the same work with events discarded. Prints its figures; asserts nothing.
  *
- * <pre>local/bench engine [rows]</pre>
+ * <pre>local/bench engine [rows] [MYSQL|MARIADB] [noraw]</pre>
  */
 public final class EngineBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         SourceConnector connector = args.length > 1 ? SourceConnector.valueOf(args[1]) : SourceConnector.MARIADB;
+        boolean withRaw = args.length <= 2 || !"noraw".equals(args[2]);
         String db = EngineFixture.unique("bench_engine");
         System.out.printf("engine benchmark: %,d rows, %s connector, database %s%n", rows, connector, db);
         mariadb("CREATE DATABASE " + db, "USE " + db,
@@ -51,6 +52,9 @@ public final class EngineBenchmark {
         }
         System.out.printf("loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
 
+        double rawSnapshot = Double.NaN;
+        double rawStreaming = Double.NaN;
+        if (withRaw) {
         // Raw engine: Connect records counted and discarded, no JSON, no Kafka.
         EngineSettings raw = EngineFixture.settings(connector, EngineFixture.unique("benchraw"), db);
         Properties rawProps = DebeziumConnectorProperties.of(raw);
@@ -70,10 +74,11 @@ public final class EngineBenchmark {
                     committer.markBatchFinished();
                 }).build();
         runner.execute(rawEngine);
-        double rawSnapshot = measure("raw engine, snapshot", rawCount::get, rows, System.nanoTime());
-        double rawStreaming = streamUpdates("raw engine, streaming", db, rows, rawCount::get, 2L * rows);
+        rawSnapshot = measure("raw engine, snapshot", rawCount::get, rows, System.nanoTime());
+        rawStreaming = streamUpdates("raw engine, streaming", db, rows, rawCount::get, 2L * rows);
         rawEngine.close();
         runner.shutdown();
+        }
 
         // The product: envelopes to Kafka, offsets after acks.
         EngineSettings settings = EngineFixture.settings(connector, EngineFixture.unique("bench"), db);
