@@ -67,14 +67,29 @@ final class PartitionApplier {
         return state.kafkaOffset() + 1;
     }
 
+    /** Decodes a record; kept apart from {@link #offer} so that a worker can decode in parallel. */
+    static Decoded decode(EnvelopeDecoder decoder, ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return new Decoded(decoder.decode(record.key(), record.value()), null);
+        } catch (EnvelopeDecodingException e) {
+            return new Decoded(Optional.empty(), e);
+        }
+    }
+
+    /** A decoded record: the change (empty for a tombstone), or why it could not be decoded. */
+    record Decoded(Optional<ChangeEvent> event, EnvelopeDecodingException error) {
+    }
+
     void offer(ConsumerRecord<byte[], byte[]> record, long nowMs) throws SQLException {
+        offer(record, decode(decoder, record), nowMs);
+    }
+
+    void offer(ConsumerRecord<byte[], byte[]> record, Decoded decoded, long nowMs) throws SQLException {
         if (record.offset() <= state.kafkaOffset()) {
             return;
         }
-        Optional<ChangeEvent> decoded;
-        try {
-            decoded = decoder.decode(record.key(), record.value());
-        } catch (EnvelopeDecodingException e) {
+        if (decoded.error() != null) {
+            EnvelopeDecodingException e = decoded.error();
             if (deadLetters == null) {
                 throw new ApplyException("cannot decode the event at " + partition + " offset " + record.offset()
                         + ": " + e.getMessage(), e);
@@ -84,11 +99,11 @@ final class PartitionApplier {
             advanceTo(record.offset(), null);
             return;
         }
-        if (decoded.isEmpty()) {
+        if (decoded.event().isEmpty()) {
             advanceTo(record.offset(), null); // tombstone: nothing to write
             return;
         }
-        ChangeEvent event = decoded.get();
+        ChangeEvent event = decoded.event().get();
         BinlogPosition position = new BinlogPosition(event.binlogFile(), event.binlogPos(), event.row(),
                 event.snapshot());
         if (!event.snapshot() && state.alreadyApplied(position)) {

@@ -63,7 +63,7 @@ public final class ApplierBenchmark {
             pool.resetPeakUsage();
         }
         System.gc();
-        ApplierSettings settings = ApplierFixture.settings(prefix, Map.of(), batchRows);
+        ApplierSettings settings = ApplierFixture.settings(prefix, Map.of(), batchRows, 1000);
         ApplierMetrics metrics = new ApplierMetrics();
         long start = System.nanoTime();
         double upsertSeconds;

@@ -15,9 +15,14 @@ public final class ApplierFixture {
     }
 
     public static ApplierSettings settings(String prefix, Map<String, String> databaseMapping, int batchRows) {
+        return settings(prefix, databaseMapping, batchRows, 200);
+    }
+
+    public static ApplierSettings settings(String prefix, Map<String, String> databaseMapping, int batchRows,
+            long batchMs) {
         return new ApplierSettings(LocalStack.kafkaBootstrap(), prefix, prefix + ".schema-history",
                 prefix + "-applier", LocalStack.databendUrl("default"), "root", "", databaseMapping,
-                prefix.replace('-', '_') + "_state", batchRows, 200, 2, SchemaEvolution.APPLY, ErrorTolerance.NONE, "",
+                prefix.replace('-', '_') + "_state", batchRows, batchMs, 2, SchemaEvolution.APPLY, ErrorTolerance.NONE, "",
                 Map.<String, List<String>>of(), TinyInt1Type.BOOLEAN, 5, 2000, Map.of());
     }
 }
