@@ -74,8 +74,9 @@ public final class EnvelopeDecoder {
         return decoder.decode(k.payload);
     }
 
+    @SuppressWarnings("unchecked")
     private <T> T compiled(Map<SchemaBytes, T> cache, byte[] record, Parsed p, Function<JsonNode, T> compiler) {
-        T compiled = cache.get(p.schema);
+        T compiled = p.cached != null ? (T) p.cached : cache.get(p.schema);
         if (compiled != null) {
             return compiled;
         }
@@ -127,7 +128,8 @@ public final class EnvelopeDecoder {
         // The first "},"payload": can only end the schema or lie inside it (inside a string the
         // quotes would be escaped). A range ending inside is no complete object: it equals no
         // cached schema, and the check below sends it to the streaming parser.
-        if (!known.containsKey(out.schema) && !isOneObject(json, out.schema.from, out.schema.to)) {
+        out.cached = known.get(out.schema);
+        if (out.cached == null && !isOneObject(json, out.schema.from, out.schema.to)) {
             return null;
         }
         int payloadStart = split + PAYLOAD_KEY.length;
@@ -199,6 +201,8 @@ public final class EnvelopeDecoder {
     private static final class Parsed {
         SchemaBytes schema;
         JsonNode payload;
+        /** The compiled schema when the cache already had it: the bytes are compared only once. */
+        Object cached;
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
