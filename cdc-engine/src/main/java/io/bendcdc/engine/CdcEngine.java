@@ -107,6 +107,9 @@ public final class CdcEngine implements Closeable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("engine did not close cleanly", e);
         } finally {
+            if (publisher != null) {
+                publisher.close();
+            }
             if (producer != null) {
                 producer.close();
             }

@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -29,6 +30,16 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
     private final Producer<byte[], byte[]> producer;
     private final TopicCreator topics;
     private final EnvelopeSerializer serializer = new EnvelopeSerializer();
+    // A second serializer on a helper thread converts the second half of a large batch while this
+    // thread converts the first: JSON conversion is most of the engine's CPU.
+    private final EnvelopeSerializer helperSerializer = new EnvelopeSerializer();
+    private final java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "envelope-serializer");
+                t.setDaemon(true);
+                return t;
+            });
+    private static final int PARALLEL_MIN = 256;
     private final SnapshotProgress snapshotProgress;
     private final AtomicLong published = new AtomicLong();
 
@@ -43,10 +54,11 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
         long now = System.currentTimeMillis();
-        for (RecordChangeEvent<SourceRecord> event : events) {
-            SourceRecord record = event.record();
+        List<ProducerRecord<byte[], byte[]>> converted = convert(events);
+        for (int i = 0; i < events.size(); i++) {
+            SourceRecord record = events.get(i).record();
             topics.ensure(record.topic());
-            sends.add(producer.send(serializer.toProducerRecord(record)));
+            sends.add(producer.send(converted.get(i)));
             snapshotProgress.record(record, now);
         }
         for (int i = 0; i < sends.size(); i++) {
@@ -64,6 +76,38 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
         committer.markBatchFinished();
         long total = published.addAndGet(events.size());
         LOG.debug("Published {} records ({} in all)", events.size(), total);
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> convert(List<RecordChangeEvent<SourceRecord>> events)
+            throws InterruptedException {
+        int n = events.size();
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>(java.util.Collections.nCopies(n, null));
+        if (n < PARALLEL_MIN) {
+            for (int i = 0; i < n; i++) {
+                out.set(i, serializer.toProducerRecord(events.get(i).record()));
+            }
+            return out;
+        }
+        int half = n / 2;
+        Future<?> second = helper.submit(() -> {
+            for (int i = half; i < n; i++) {
+                out.set(i, helperSerializer.toProducerRecord(events.get(i).record()));
+            }
+        });
+        for (int i = 0; i < half; i++) {
+            out.set(i, serializer.toProducerRecord(events.get(i).record()));
+        }
+        try {
+            second.get();
+        } catch (ExecutionException e) {
+            throw new DebeziumException("cannot convert a change event to JSON: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        return out;
+    }
+
+    void close() {
+        helper.shutdownNow();
     }
 
     long published() {
