@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The engine or the applier run as its own JVM, as a user runs it, so that it can be killed with SIGKILL or SIGTERM. */
+/** The engine or the applier run as its own JVM ({@code bin/cdc engine|apply}), as a user runs it, so that it can be killed with SIGKILL or SIGTERM. */
 public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
@@ -19,7 +19,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess engine(Path config, Path log) throws IOException {
-        return start("io.bendcdc.engine.EngineMain", config, log, "UTC");
+        return start("engine", config, log, "UTC");
     }
 
     public static ServiceProcess applier(Path config, Path log) throws IOException {
@@ -28,13 +28,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The applier in a JVM whose default time zone is {@code timeZone}. */
     public static ServiceProcess applier(Path config, Path log, String timeZone) throws IOException {
-        return start("io.bendcdc.applier.ApplierMain", config, log, timeZone);
+        return start("apply", config, log, timeZone);
     }
 
-    private static ServiceProcess start(String mainClass, Path config, Path log, String timeZone) throws IOException {
+    private static ServiceProcess start(String command, Path config, Path log, String timeZone) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx1g", "-Duser.timezone=" + timeZone, "-cp",
-                System.getProperty("java.class.path"), mainClass, "--config", config.toString()))
+                System.getProperty("java.class.path"), "io.bendcdc.service.CdcCommand", command, "--config",
+                config.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return new ServiceProcess(pb.start(), log);
     }
@@ -42,6 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** Writes a properties file for the local stack with the given overrides. */
     public static Path config(Path dir, Map<String, String> properties) throws IOException {
         StringBuilder text = new StringBuilder();
+        if (!properties.containsKey("metrics.enabled")) {
+            text.append("metrics.enabled=false\n"); // several processes of a test would share the port
+        }
         properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Path file = dir.resolve("cdc.properties");
         Files.writeString(file, text);
