@@ -43,7 +43,7 @@ final class DatabendSession implements AutoCloseable {
         this.metrics = metrics;
         this.stateTable = new StateTable(settings.stateDatabase());
         this.reconciler = new SchemaReconciler(settings.tinyint1As());
-        this.retry = new Retry(settings.retryMaxAttempts(), settings.retryBackoffMaxMs());
+        this.retry = new Retry(settings.retryMaxAttempts(), settings.retryBackoffMaxMs(), metrics::retry);
     }
 
     void open() throws SQLException {
@@ -139,10 +139,7 @@ final class DatabendSession implements AutoCloseable {
                 throw e;
             }
             return null;
-        }, () -> {
-            metrics.retry();
-            reconnect();
-        });
+        }, this::reconnect);
     }
 
     private void runAll(String what, List<String> statements) throws SQLException {

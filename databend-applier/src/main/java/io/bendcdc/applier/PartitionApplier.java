@@ -117,8 +117,9 @@ final class PartitionApplier {
         switch (event.op()) {
             case TRUNCATE -> {
                 flush();
-                databend.truncate(target, state.advance(record.offset(), streamed(event, position)));
-                state = state.advance(record.offset(), streamed(event, position));
+                AppliedState next = state.advance(record.offset(), streamed(event, position));
+                databend.truncate(target, next);
+                state = next;
                 pendingOffset = -1;
                 pendingStreamed = null;
                 LOG.info("Truncated {} (source {} at {})", target.id(), event.table(), position);
@@ -205,10 +206,6 @@ final class PartitionApplier {
             }
         }
         databend.writeState(next);
-    }
-
-    boolean hasPending() {
-        return pendingOffset > state.kafkaOffset();
     }
 
     private void advanceTo(long offset, BinlogPosition streamed) {

@@ -22,11 +22,13 @@ final class Retry {
 
     private final int maxAttempts;
     private final long maxBackoffMs;
-    private long retries;
+    private final Runnable onRetry;
 
-    Retry(int maxAttempts, long maxBackoffMs) {
+    /** @param onRetry called before each new attempt, e.g. to count it */
+    Retry(int maxAttempts, long maxBackoffMs, Runnable onRetry) {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.maxBackoffMs = maxBackoffMs;
+        this.onRetry = onRetry;
     }
 
     <T> T run(String what, Action<T> action, Runnable beforeRetry) throws SQLException {
@@ -38,7 +40,7 @@ final class Retry {
                 if (!isTransient(e) || attempt >= maxAttempts) {
                     throw e;
                 }
-                retries++;
+                onRetry.run();
                 long sleep = Math.min(maxBackoffMs, backoff) + ThreadLocalRandom.current().nextLong(50);
                 LOG.warn("{} failed (attempt {} of {}), retrying in {} ms: {}", what, attempt, maxAttempts, sleep,
                         e.getMessage());
@@ -47,10 +49,6 @@ final class Retry {
                 beforeRetry.run();
             }
         }
-    }
-
-    long retries() {
-        return retries;
     }
 
     /** Walks the cause chain for a reason that a later attempt may not meet again. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.bendcdc.applier.sql.Identifiers;
+import io.bendcdc.applier.sql.Literals;
 import io.bendcdc.history.BinlogPosition;
 
 /**
@@ -36,15 +37,15 @@ final class StateTable {
 
     String select(String topic, int partition) {
         return "SELECT \"kafka_offset\", \"binlog_file\", \"binlog_pos\", \"binlog_row\" FROM " + qualified
-                + " WHERE \"topic\" = " + literal(topic) + " AND \"partition\" = " + partition;
+                + " WHERE \"topic\" = " + Literals.string(topic) + " AND \"partition\" = " + partition;
     }
 
     String upsert(AppliedState s) {
         BinlogPosition p = s.lastStreamed();
         return "REPLACE INTO " + qualified + " (\"topic\", \"partition\", \"kafka_offset\", \"binlog_file\", "
                 + "\"binlog_pos\", \"binlog_row\", \"applied_at\") ON (\"topic\", \"partition\") VALUES ("
-                + literal(s.topic()) + ", " + s.partition() + ", " + s.kafkaOffset() + ", "
-                + (p == null ? "NULL, NULL, NULL" : literal(p.file()) + ", " + p.pos() + ", " + p.row())
+                + Literals.string(s.topic()) + ", " + s.partition() + ", " + s.kafkaOffset() + ", "
+                + (p == null ? "NULL, NULL, NULL" : Literals.string(p.file()) + ", " + p.pos() + ", " + p.row())
                 + ", now())";
     }
 
@@ -66,7 +67,4 @@ final class StateTable {
         }
     }
 
-    private static String literal(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
 }

@@ -52,12 +52,23 @@ final class PipelineMetrics {
             p.sample("bendcdc_end_to_end_lag_seconds", last == 0 ? 0 : Math.max(0, clockMs.getAsLong() - last) / 1000.0);
             p.family("bendcdc_dead_lettered_total", "counter", "Change events sent to the dead letter topic.");
             p.sample("bendcdc_dead_lettered_total", applier.deadLettered());
+            perLabel(p, "bendcdc_deletes_ignored_total", "table",
+                    "Deletes not applied to append-only tables (no primary key, no apply.key.columns).",
+                    applier.ignoredDeletes());
+            perLabel(p, "bendcdc_replays_skipped_total", "topic",
+                    "Re-published changes skipped as already applied (binlog position fence).",
+                    applier.skippedReplays());
             p.family("bendcdc_retries_total", "counter", "Databend writes retried after a transient error.");
             p.sample("bendcdc_retries_total", applier.retries());
             p.family("bendcdc_errors_total", "counter", "Errors that stopped an applier worker.");
             p.sample("bendcdc_errors_total", applier.errors());
         }
         return p.toString();
+    }
+
+    private static void perLabel(PrometheusText p, String name, String label, String help, Map<String, Long> counts) {
+        p.family(name, "counter", help);
+        counts.forEach((key, value) -> p.sample(name, Map.of(label, key), value));
     }
 
     private static void perTableAndOp(PrometheusText p, String name, String help, Map<String, Long> counts) {

@@ -1,6 +1,5 @@
 package io.bendcdc.it.support;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,15 +27,6 @@ public final class EngineFixture {
                 1000, "", 5000, LocalStack.kafkaBootstrap(), prefix, 1, (short) 1, 7L * 24 * 3600 * 1000,
                 OffsetStorage.KAFKA, prefix + ".offsets", null, 1000, prefix + ".schema-history",
                 2048, 8192, Map.of(), Map.of(), Map.of());
-    }
-
-    public static EngineSettings withFileOffsets(EngineSettings s, Path file) {
-        return new EngineSettings(s.connector(), s.host(), s.port(), s.user(), s.password(), s.serverId(),
-                s.databasesInclude(), s.databasesExclude(), s.tablesInclude(), s.tablesExclude(), s.snapshotMode(),
-                s.heartbeatIntervalMs(), s.signalTable(), s.connectTimeoutMs(), s.bootstrapServers(), s.topicPrefix(),
-                s.topicPartitions(), s.topicReplicationFactor(), s.topicRetentionMs(), OffsetStorage.FILE,
-                s.offsetsTopic(), file, s.offsetFlushIntervalMs(), s.schemaHistoryTopic(), s.maxBatchSize(),
-                s.maxQueueSize(), s.debeziumOverrides(), s.producerOverrides(), s.adminOverrides());
     }
 
     public static String unique(String base) {
