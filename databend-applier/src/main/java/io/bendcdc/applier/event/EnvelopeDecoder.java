@@ -24,8 +24,10 @@ import java.util.function.Function;
  * with {@code schemas.enable=true} ({@code {"schema": …, "payload": …}}), into {@link ChangeEvent}s.
  *
  * <p>The schema part of a record is not parsed again for every record: its bytes are the key of a
- * cache of compiled decoders, so a record costs one scan of the schema bytes (hash and compare)
- * and one parse of the payload. Thread-safe.
+ * cache of compiled decoders. The schemas matched last are compared with the record's bytes
+ * directly, so a record of a known schema costs one vectorized comparison of the schema bytes and
+ * one parse of the payload; only a schema seen for the first time is searched for and hashed.
+ * Thread-safe.
  */
 public final class EnvelopeDecoder {
 
@@ -37,6 +39,8 @@ public final class EnvelopeDecoder {
     private final JsonFactory factory = mapper.getFactory();
     private final Map<SchemaBytes, EnvelopeSchema> envelopes = new ConcurrentHashMap<>();
     private final Map<SchemaBytes, StructDecoder> keys = new ConcurrentHashMap<>();
+    private final RecentSchemas recentEnvelopes = new RecentSchemas();
+    private final RecentSchemas recentKeys = new RecentSchemas();
 
     /**
      * @param key   the record key (JSON with schema); null for a truncate or a table without key
@@ -48,11 +52,11 @@ public final class EnvelopeDecoder {
         if (value == null) {
             return Optional.empty();
         }
-        Parsed v = parse(value, "value", envelopes);
+        Parsed v = parse(value, "value", envelopes, recentEnvelopes);
         if (v.payload == null || v.payload.isNull()) {
             return Optional.empty();
         }
-        EnvelopeSchema envelope = compiled(envelopes, value, v, EnvelopeSchema::compile);
+        EnvelopeSchema envelope = compiled(envelopes, recentEnvelopes, value, v, EnvelopeSchema::compile);
         Map<String, Object> keyValues = decodeKey(key);
         return Optional.of(envelope.decode(v.payload, keyValues));
     }
@@ -66,17 +70,21 @@ public final class EnvelopeDecoder {
         if (key == null) {
             return Map.of();
         }
-        Parsed k = parse(key, "key", keys);
+        Parsed k = parse(key, "key", keys, recentKeys);
         if (k.payload == null || k.payload.isNull()) {
             return Map.of();
         }
-        StructDecoder decoder = compiled(keys, key, k, schema -> ConnectSchemas.struct(schema, "key"));
+        StructDecoder decoder = compiled(keys, recentKeys, key, k, schema -> ConnectSchemas.struct(schema, "key"));
         return decoder.decode(k.payload);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T compiled(Map<SchemaBytes, T> cache, byte[] record, Parsed p, Function<JsonNode, T> compiler) {
-        T compiled = p.cached != null ? (T) p.cached : cache.get(p.schema);
+    private <T> T compiled(Map<SchemaBytes, T> cache, RecentSchemas recent, byte[] record, Parsed p,
+            Function<JsonNode, T> compiler) {
+        if (p.cached != null) {
+            return (T) p.cached;
+        }
+        T compiled = cache.get(p.schema);
         if (compiled != null) {
             return compiled;
         }
@@ -90,7 +98,9 @@ public final class EnvelopeDecoder {
         if (cache.size() >= MAX_CACHED_SCHEMAS) {
             cache.clear();
         }
-        cache.put(p.schema.copy(), compiled);
+        SchemaBytes stored = p.schema.copy();
+        cache.put(stored, compiled);
+        recent.remember(stored, compiled);
         return compiled;
     }
 
@@ -100,8 +110,8 @@ public final class EnvelopeDecoder {
      * by a byte search and a known schema is not even tokenized; anything else is parsed by
      * streaming.
      */
-    private Parsed parse(byte[] json, String what, Map<SchemaBytes, ?> known) {
-        Parsed fast = compactSplit(json, known);
+    private Parsed parse(byte[] json, String what, Map<SchemaBytes, ?> known, RecentSchemas recent) {
+        Parsed fast = compactSplit(json, known, recent);
         Parsed out = fast != null ? fast : streamingSplit(json, what);
         if (out.payload != null && !out.payload.isNull() && out.schema == null) {
             throw new EnvelopeDecodingException(
@@ -112,27 +122,86 @@ public final class EnvelopeDecoder {
 
     private static final byte[] SCHEMA_FIRST = "{\"schema\":{".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PAYLOAD_KEY = "},\"payload\":".getBytes(StandardCharsets.US_ASCII);
+    /** Where the schema object starts in {@code {"schema":{…}}}. */
+    private static final int SCHEMA_START = SCHEMA_FIRST.length - 1;
 
-    private Parsed compactSplit(byte[] json, Map<SchemaBytes, ?> known) {
+    /**
+     * The few schemas matched last, most recent first. A record is compared with each directly at
+     * the schema's place: a cached schema is a complete JSON object, so equal bytes followed by
+     * {@code ,"payload":} are that schema. Records of one table come in runs, so the first
+     * candidate nearly always matches. Copy on write: decoding threads only read.
+     */
+    private static final class RecentSchemas {
+        private static final int SIZE = 8;
+        private volatile Parsed[] recent = new Parsed[0];
+
+        Parsed match(byte[] json) {
+            for (Parsed candidate : recent) {
+                SchemaBytes s = candidate.schema;
+                int length = s.to - s.from;
+                int split = SCHEMA_START + length - 1;
+                if (split + PAYLOAD_KEY.length < json.length
+                        && Arrays.equals(json, split, split + PAYLOAD_KEY.length, PAYLOAD_KEY, 0, PAYLOAD_KEY.length)
+                        && Arrays.equals(json, SCHEMA_START, SCHEMA_START + length, s.bytes, s.from, s.to)) {
+                    Parsed hit = new Parsed();
+                    hit.schema = s;
+                    hit.cached = candidate.cached;
+                    return hit;
+                }
+            }
+            return null;
+        }
+
+        /** {@code schema} must own its bytes (a cache key), not point into a record. */
+        synchronized void remember(SchemaBytes schema, Object compiled) {
+            Parsed[] old = recent;
+            Parsed[] next = new Parsed[Math.min(SIZE, old.length + 1)];
+            Parsed entry = new Parsed();
+            entry.schema = schema;
+            entry.cached = compiled;
+            next[0] = entry;
+            for (int i = 0, j = 1; i < old.length && j < next.length; i++) {
+                if (!old[i].schema.equals(schema)) {
+                    next[j++] = old[i];
+                }
+            }
+            recent = next[next.length - 1] == null ? Arrays.copyOf(next, countNonNull(next)) : next;
+        }
+
+        private static int countNonNull(Parsed[] a) {
+            int n = 0;
+            while (n < a.length && a[n] != null) {
+                n++;
+            }
+            return n;
+        }
+    }
+
+    private Parsed compactSplit(byte[] json, Map<SchemaBytes, ?> known, RecentSchemas recent) {
         int last = json.length - 1;
         if (json.length < SCHEMA_FIRST.length || json[last] != '}'
                 || !Arrays.equals(json, 0, SCHEMA_FIRST.length, SCHEMA_FIRST, 0, SCHEMA_FIRST.length)) {
             return null;
         }
-        int split = indexOf(json, PAYLOAD_KEY, SCHEMA_FIRST.length);
-        if (split < 0) {
-            return null;
+        Parsed out = recent.match(json);
+        if (out == null) {
+            int split = indexOf(json, PAYLOAD_KEY, SCHEMA_FIRST.length);
+            if (split < 0) {
+                return null;
+            }
+            out = new Parsed();
+            out.schema = new SchemaBytes(json, SCHEMA_START, split + 1);
+            // The first "},"payload": can only end the schema or lie inside it (inside a string the
+            // quotes would be escaped). A range ending inside is no complete object: it equals no
+            // cached schema, and the check below sends it to the streaming parser.
+            out.cached = known.get(out.schema);
+            if (out.cached != null) {
+                recent.remember(out.schema.copy(), out.cached);
+            } else if (!isOneObject(json, out.schema.from, out.schema.to)) {
+                return null;
+            }
         }
-        Parsed out = new Parsed();
-        out.schema = new SchemaBytes(json, SCHEMA_FIRST.length - 1, split + 1);
-        // The first "},"payload": can only end the schema or lie inside it (inside a string the
-        // quotes would be escaped). A range ending inside is no complete object: it equals no
-        // cached schema, and the check below sends it to the streaming parser.
-        out.cached = known.get(out.schema);
-        if (out.cached == null && !isOneObject(json, out.schema.from, out.schema.to)) {
-            return null;
-        }
-        int payloadStart = split + PAYLOAD_KEY.length;
+        int payloadStart = out.schema.to - out.schema.from + SCHEMA_START - 1 + PAYLOAD_KEY.length;
         try (JsonParser p = factory.createParser(json, payloadStart, last - payloadStart)) {
             JsonToken t = p.nextToken();
             out.payload = t == JsonToken.VALUE_NULL ? null : mapper.readTree(p);

@@ -342,6 +342,21 @@ class EnvelopeDecoderTest {
     }
 
     @Test
+    void givenInterleavedSchemasOfEqualLength_whenDecoded_thenEachRecordIsDecodedWithItsOwnSchema() {
+        // Type names of five letters: schemas of equal length that a match on position alone would mix up.
+        Envelopes int32 = new Envelopes().field("v", "int32", null, null, 7);
+        Envelopes int64 = new Envelopes().field("v", "int64", null, null, 7L);
+        Envelopes float32 = new Envelopes().field("v", "float", null, null, 7.0f);
+        for (int i = 0; i < 20; i++) {
+            assertThat(decoder.decode(null, int32.value("c")).orElseThrow().after()).containsEntry("v", 7);
+            assertThat(decoder.decode(null, int64.value("c")).orElseThrow().after()).containsEntry("v", 7L);
+            assertThat(decoder.decode(null, float32.value("c")).orElseThrow().after()).containsEntry("v", 7.0f);
+        }
+
+        assertThat(decoder.cachedSchemas()).isEqualTo(3);
+    }
+
+    @Test
     void givenADeleteWithKey_whenDecoded_thenKeyAndBeforeAreSetAndAfterIsNull() {
         byte[] value = new Envelopes().field("id", "int64", null, null, 5L).value("d");
 

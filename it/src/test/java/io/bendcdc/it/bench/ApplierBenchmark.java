@@ -27,7 +27,10 @@ import io.bendcdc.it.support.TableDump;
  * Rows/s applying N upserts and N/5 deletes from Kafka into Databend, batch latency, peak heap.
  * The engine first publishes a snapshot of N rows and the deletes; then the applier alone is timed.
  *
- * <pre>local/bench applier [rows] [batchRows]</pre>
+ * <pre>local/bench applier [rows] [batchRows] [prefix:database]</pre>
+ *
+ * With {@code prefix:database} (printed by an earlier run) the topics that run published are
+ * applied again into fresh target and state databases, without publishing anything.
  */
 public final class ApplierBenchmark {
 
@@ -35,10 +38,53 @@ public final class ApplierBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int batchRows = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int deletes = rows / 5;
-        String db = EngineFixture.unique("bench_apply");
-        String prefix = EngineFixture.unique("benchapply");
+        boolean reuse = args.length > 2;
+        String prefix = reuse ? args[2].substring(0, args[2].indexOf(':')) : EngineFixture.unique("benchapply");
+        String db = reuse ? args[2].substring(args[2].indexOf(':') + 1) : EngineFixture.unique("bench_apply");
         System.out.printf("applier benchmark: %,d upserts then %,d deletes, batches of %,d rows, database %s%n",
                 rows, deletes, batchRows, db);
+        if (!reuse) {
+            publish(rows, deletes, prefix, db);
+            System.out.printf("to apply these topics again: local/bench applier %d %d %s:%s%n", rows, batchRows,
+                    prefix, db);
+        }
+        String target = reuse ? EngineFixture.unique(db + "_again") : db;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        System.gc();
+        ApplierSettings fixture = ApplierFixture.settings(prefix, Map.of(db, target), batchRows, 1000);
+        ApplierSettings settings = new ApplierSettings(fixture.bootstrapServers(), fixture.topicPrefix(),
+                fixture.schemaHistoryTopic(), fixture.consumerGroup(), fixture.databendUrl(), fixture.databendUser(),
+                fixture.databendPassword(), fixture.databaseMapping(),
+                reuse ? target + "_state" : fixture.stateDatabase(), fixture.batchMaxRows(), fixture.batchMaxMs(),
+                fixture.parallelism(), fixture.schemaEvolution(), fixture.errorTolerance(), fixture.deadLetterTopic(),
+                fixture.keyColumns(), fixture.tinyint1As(), fixture.retryMaxAttempts(), fixture.retryBackoffMaxMs(),
+                fixture.consumerOverrides());
+        ApplierMetrics metrics = new ApplierMetrics();
+        long start = System.nanoTime();
+        double upsertSeconds;
+        double deleteSeconds;
+        try (DatabendApplier applier = new DatabendApplier(settings, metrics)) {
+            applier.start();
+            upsertSeconds = waitForEvents(metrics, applier, rows, start, "upserts");
+            long deletesStart = System.nanoTime();
+            deleteSeconds = waitForEvents(metrics, applier, rows + deletes, start, "upserts + deletes")
+                    - (deletesStart - start) / 1e9;
+            long expected = rows - deletes;
+            while (TableDump.databend("SELECT count(*) FROM \"" + target + "\".\"t\"").get(0).get(0).equals(
+                    Long.toString(expected)) == false) {
+                Thread.sleep(200);
+            }
+        }
+        report(rows, deletes, metrics, upsertSeconds, deleteSeconds);
+        if (!reuse) {
+            mariadb("DROP DATABASE " + db);
+        }
+        System.exit(0);
+    }
+
+    private static void publish(int rows, int deletes, String prefix, String db) throws Exception {
         mariadb("CREATE DATABASE " + db, "USE " + db,
                 "CREATE TABLE t (id INT PRIMARY KEY, a BIGINT, b VARCHAR(40), c DECIMAL(12,2), d DATETIME(6), "
                         + "e TIMESTAMP(6) NULL, f TEXT, g DOUBLE, h TINYINT(1), i DATE)");
@@ -58,28 +104,10 @@ public final class ApplierBenchmark {
             }
             waitForOffset(admin, topic, rows + 2L * deletes, "deletes and tombstones in Kafka");
         }
+    }
 
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-        System.gc();
-        ApplierSettings settings = ApplierFixture.settings(prefix, Map.of(), batchRows, 1000);
-        ApplierMetrics metrics = new ApplierMetrics();
-        long start = System.nanoTime();
-        double upsertSeconds;
-        double deleteSeconds;
-        try (DatabendApplier applier = new DatabendApplier(settings, metrics)) {
-            applier.start();
-            upsertSeconds = waitForEvents(metrics, applier, rows, start, "upserts");
-            long deletesStart = System.nanoTime();
-            deleteSeconds = waitForEvents(metrics, applier, rows + deletes, start, "upserts + deletes")
-                    - (deletesStart - start) / 1e9;
-            long expected = rows - deletes;
-            while (TableDump.databend("SELECT count(*) FROM \"" + db + "\".\"t\"").get(0).get(0).equals(
-                    Long.toString(expected)) == false) {
-                Thread.sleep(200);
-            }
-        }
+    private static void report(int rows, int deletes, ApplierMetrics metrics, double upsertSeconds,
+            double deleteSeconds) {
         long peakHeap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -100,8 +128,6 @@ public final class ApplierBenchmark {
         System.out.printf("| mean batch latency | %.3f s |%n", metrics.latencySecondsSum() / Math.max(1, metrics.batches()));
         System.out.printf("| peak heap (applier phase, -Xmx%dm) | %,d MB |%n",
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeap / (1024 * 1024));
-        mariadb("DROP DATABASE " + db);
-        System.exit(0);
     }
 
     private static String percentile(long[] buckets, double q) {
