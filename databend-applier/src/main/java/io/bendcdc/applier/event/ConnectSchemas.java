@@ -1,7 +1,10 @@
 package io.bendcdc.applier.event;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -43,11 +46,11 @@ final class ConnectSchemas {
             }
         }
         return switch (type == null ? "" : type) {
-            case "int8", "int16", "int32" -> v -> integer(v);
+            case "int8", "int16", "int32" -> ConnectSchemas::integer;
             case "int64" -> ConnectSchemas::int64;
             // JsonConverter writes FLOAT32 and FLOAT64 as "float" and "double".
-            case "float32", "float" -> v -> Float.parseFloat(number(v));
-            case "float64", "double" -> v -> Double.parseDouble(number(v));
+            case "float32", "float" -> p -> Float.parseFloat(number(p));
+            case "float64", "double" -> p -> Double.parseDouble(number(p));
             case "boolean" -> ConnectSchemas::bool;
             case "string" -> ConnectSchemas::string;
             case "bytes" -> ConnectSchemas::bytes;
@@ -80,44 +83,44 @@ final class ConnectSchemas {
         switch (name) {
             case "org.apache.kafka.connect.data.Decimal": {
                 int scale = Integer.parseInt(schema.path("parameters").path("scale").asText("0"));
-                return v -> new BigDecimal(new BigInteger(bytes(v)), scale);
+                return p -> new BigDecimal(new BigInteger(bytes(p)), scale);
             }
             case "io.debezium.data.VariableScaleDecimal":
-                return v -> new BigDecimal(new BigInteger(bytes(v.get("value"))), v.get("scale").intValue());
+                return ConnectSchemas::variableScaleDecimal;
             case "io.debezium.time.Date":
             case "org.apache.kafka.connect.data.Date":
-                return v -> LocalDate.ofEpochDay(v.longValue());
+                return p -> LocalDate.ofEpochDay(int64(p));
             case "io.debezium.time.Timestamp":
             case "org.apache.kafka.connect.data.Timestamp":
-                return v -> EPOCH.plus(int64(v), ChronoUnit.MILLIS);
+                return p -> EPOCH.plus(int64(p), ChronoUnit.MILLIS);
             case "io.debezium.time.MicroTimestamp":
-                return v -> EPOCH.plus(int64(v), ChronoUnit.MICROS);
+                return p -> EPOCH.plus(int64(p), ChronoUnit.MICROS);
             case "io.debezium.time.NanoTimestamp":
-                return v -> EPOCH.plusNanos(int64(v));
+                return p -> EPOCH.plusNanos(int64(p));
             case "io.debezium.time.ZonedTimestamp":
-                return v -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(v.textValue(), Instant::from);
+                return p -> ZonedTimestampText.parse(string(p));
             case "io.debezium.time.MicroTime":
-                return v -> Duration.of(int64(v), ChronoUnit.MICROS);
+                return p -> Duration.of(int64(p), ChronoUnit.MICROS);
             case "io.debezium.time.Time":
             case "org.apache.kafka.connect.data.Time":
-                return v -> Duration.ofMillis(int64(v));
+                return p -> Duration.ofMillis(int64(p));
             case "io.debezium.time.NanoTime":
-                return v -> Duration.ofNanos(int64(v));
+                return p -> Duration.ofNanos(int64(p));
             case "io.debezium.time.Year":
-                return v -> integer(v);
+                return ConnectSchemas::integer;
             case "io.debezium.data.Json":
             case "io.debezium.data.Enum":
             case "io.debezium.data.EnumSet":
                 return ConnectSchemas::string;
             case "io.debezium.data.Bits": {
                 int length = Integer.parseInt(schema.path("parameters").path("length").asText("64"));
-                return length == 1 ? v -> littleEndian(bytes(v)) != 0 : v -> littleEndian(bytes(v));
+                return length == 1 ? p -> littleEndian(bytes(p)) != 0 : p -> littleEndian(bytes(p));
             }
             case "io.debezium.data.geometry.Geometry":
             case "io.debezium.data.geometry.Point":
             case "io.debezium.data.geometry.Geography":
                 // The WKB carries the shape; the SRID (usually 0 in MySQL) is not kept.
-                return v -> bytes(v.get("wkb"));
+                return ConnectSchemas::wkb;
             default:
                 break;
         }
@@ -131,10 +134,11 @@ final class ConnectSchemas {
 
     private static FieldDecoder array(JsonNode schema, String path) {
         FieldDecoder items = compile(schema.get("items"), path + "[]");
-        return v -> {
-            List<Object> list = new ArrayList<>(v.size());
-            for (JsonNode item : v) {
-                list.add(item.isNull() ? null : items.decode(item));
+        return p -> {
+            expect(p, JsonToken.START_ARRAY, "an array");
+            List<Object> list = new ArrayList<>();
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                list.add(t == JsonToken.VALUE_NULL ? null : items.decode(p));
             }
             return list;
         };
@@ -142,11 +146,54 @@ final class ConnectSchemas {
 
     private static FieldDecoder map(JsonNode schema, String path) {
         FieldDecoder values = compile(schema.get("values"), path + "{}");
-        return v -> {
+        return p -> {
+            expect(p, JsonToken.START_OBJECT, "a map");
             Map<String, Object> m = new LinkedHashMap<>();
-            v.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().isNull() ? null : values.decode(e.getValue())));
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                m.put(key, p.nextToken() == JsonToken.VALUE_NULL ? null : values.decode(p));
+            }
             return m;
         };
+    }
+
+    /** Debezium's {@code {"scale": …, "value": <unscaled bytes>}}. */
+    private static BigDecimal variableScaleDecimal(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_OBJECT, "a variable-scale decimal");
+        Integer scale = null;
+        byte[] unscaled = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "scale" -> scale = integer(p);
+                case "value" -> unscaled = bytes(p);
+                default -> p.skipChildren();
+            }
+        }
+        if (scale == null || unscaled == null) {
+            throw new IllegalArgumentException("variable-scale decimal without scale or value");
+        }
+        return new BigDecimal(new BigInteger(unscaled), scale);
+    }
+
+    /** The {@code wkb} field of a Debezium geometry struct. */
+    private static byte[] wkb(JsonParser p) throws IOException {
+        expect(p, JsonToken.START_OBJECT, "a geometry");
+        byte[] wkb = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if ("wkb".equals(field)) {
+                wkb = bytes(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (wkb == null) {
+            throw new IllegalArgumentException("geometry without wkb");
+        }
+        return wkb;
     }
 
     /** Debezium packs BIT(n) little-endian: byte 0 holds bits 0..7. */
@@ -161,47 +208,56 @@ final class ConnectSchemas {
         return v;
     }
 
-    private static Integer integer(JsonNode v) {
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IllegalArgumentException("not an int32: " + v);
+    private static Integer integer(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+            throw new IllegalArgumentException("not an int32: " + p.getText());
         }
-        return v.intValue();
+        return p.getIntValue();
     }
 
-    static long int64(JsonNode v) {
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            throw new IllegalArgumentException("not an int64: " + v);
+    static long int64(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new IllegalArgumentException("not an int64: " + p.getText());
         }
-        return v.longValue();
+        return p.getLongValue();
     }
 
-    private static String number(JsonNode v) {
-        if (!v.isNumber()) {
-            throw new IllegalArgumentException("not a number: " + v);
+    /** The number's decimal text as written, not a double: float32 must be rounded once, from the text. */
+    private static String number(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw new IllegalArgumentException("not a number: " + p.getText());
         }
-        // The decimal text, not a double: float32 must be rounded once, from the text.
-        return v.isBigDecimal() ? v.decimalValue().toString() : v.asText();
+        return p.getText();
     }
 
-    private static Boolean bool(JsonNode v) {
-        if (!v.isBoolean()) {
-            throw new IllegalArgumentException("not a boolean: " + v);
+    private static Boolean bool(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+            throw new IllegalArgumentException("not a boolean: " + p.getText());
         }
-        return v.booleanValue();
+        return t == JsonToken.VALUE_TRUE;
     }
 
-    private static String string(JsonNode v) {
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException("not a string: " + v);
+    private static String string(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("not a string: " + p.getText());
         }
-        return v.textValue();
+        return p.getText();
     }
 
-    static byte[] bytes(JsonNode v) {
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("not base64 bytes: " + v);
+    static byte[] bytes(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("not base64 bytes: " + p.getText());
         }
-        return Base64.getDecoder().decode(v.textValue());
+        return Base64.getDecoder().decode(p.getText());
+    }
+
+    private static void expect(JsonParser p, JsonToken token, String what) throws IOException {
+        if (p.currentToken() != token) {
+            throw new IllegalArgumentException("not " + what + ": " + p.getText());
+        }
     }
 
     static String text(JsonNode node, String field) {

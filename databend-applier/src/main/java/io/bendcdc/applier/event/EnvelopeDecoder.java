@@ -53,12 +53,12 @@ public final class EnvelopeDecoder {
             return Optional.empty();
         }
         Parsed v = parse(value, "value", envelopes, recentEnvelopes);
-        if (v.payload == null || v.payload.isNull()) {
+        if (v.payloadNull) {
             return Optional.empty();
         }
         EnvelopeSchema envelope = compiled(envelopes, recentEnvelopes, value, v, EnvelopeSchema::compile);
         Map<String, Object> keyValues = decodeKey(key);
-        return Optional.of(envelope.decode(v.payload, keyValues));
+        return Optional.of(payload(value, v, "value", p -> envelope.decode(p, keyValues)));
     }
 
     /** How many compiled schemas (value and key) are cached; for tests. */
@@ -71,11 +71,29 @@ public final class EnvelopeDecoder {
             return Map.of();
         }
         Parsed k = parse(key, "key", keys, recentKeys);
-        if (k.payload == null || k.payload.isNull()) {
+        if (k.payloadNull) {
             return Map.of();
         }
         StructDecoder decoder = compiled(keys, recentKeys, key, k, schema -> ConnectSchemas.struct(schema, "key"));
-        return decoder.decode(k.payload);
+        return payload(key, k, "key", decoder::decode);
+    }
+
+    /** A payload reader: the parser is at the payload's first token. */
+    private interface PayloadReader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    private <T> T payload(byte[] json, Parsed parsed, String what, PayloadReader<T> reader) {
+        try (JsonParser p = factory.createParser(json, parsed.payloadFrom, parsed.payloadTo - parsed.payloadFrom)) {
+            p.nextToken();
+            T out = reader.read(p);
+            if (p.nextToken() != null) {
+                throw new EnvelopeDecodingException(what + " has more than one value in its payload");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new EnvelopeDecodingException(what + " is not valid JSON: " + e.getMessage(), e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -113,7 +131,7 @@ public final class EnvelopeDecoder {
     private Parsed parse(byte[] json, String what, Map<SchemaBytes, ?> known, RecentSchemas recent) {
         Parsed fast = compactSplit(json, known, recent);
         Parsed out = fast != null ? fast : streamingSplit(json, what);
-        if (out.payload != null && !out.payload.isNull() && out.schema == null) {
+        if (!out.payloadNull && out.schema == null) {
             throw new EnvelopeDecodingException(
                     what + " has no schema; the applier needs JsonConverter schemas.enable=true to decode logical types");
         }
@@ -121,6 +139,7 @@ public final class EnvelopeDecoder {
     }
 
     private static final byte[] SCHEMA_FIRST = "{\"schema\":{".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PAYLOAD_KEY = "},\"payload\":".getBytes(StandardCharsets.US_ASCII);
     /** Where the schema object starts in {@code {"schema":{…}}}. */
     private static final int SCHEMA_START = SCHEMA_FIRST.length - 1;
@@ -201,16 +220,12 @@ public final class EnvelopeDecoder {
                 return null;
             }
         }
-        int payloadStart = out.schema.to - out.schema.from + SCHEMA_START - 1 + PAYLOAD_KEY.length;
-        try (JsonParser p = factory.createParser(json, payloadStart, last - payloadStart)) {
-            JsonToken t = p.nextToken();
-            out.payload = t == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
-            if (p.nextToken() != null) {
-                return null;
-            }
-        } catch (IOException e) {
-            return null;
-        }
+        // The payload runs to the closing brace. It is not tokenized here: if it is no single value
+        // (more fields follow), decoding it fails, and such an envelope is not JsonConverter's.
+        out.payloadFrom = out.schema.to - out.schema.from + SCHEMA_START - 1 + PAYLOAD_KEY.length;
+        out.payloadTo = last;
+        out.payloadNull = last - out.payloadFrom == NULL.length
+                && Arrays.equals(json, out.payloadFrom, last, NULL, 0, NULL.length);
         return out;
     }
 
@@ -241,6 +256,7 @@ public final class EnvelopeDecoder {
 
     private Parsed streamingSplit(byte[] json, String what) {
         Parsed out = new Parsed();
+        out.payloadNull = true; // until a payload is found
         try (JsonParser p = factory.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new EnvelopeDecodingException(what + " is not a JSON object");
@@ -253,7 +269,10 @@ public final class EnvelopeDecoder {
                     p.skipChildren();
                     out.schema = new SchemaBytes(json, from, (int) p.currentTokenLocation().getByteOffset() + 1);
                 } else if ("payload".equals(field)) {
-                    out.payload = t == JsonToken.VALUE_NULL ? null : mapper.readTree(p);
+                    out.payloadFrom = (int) p.currentTokenLocation().getByteOffset();
+                    out.payloadNull = t == JsonToken.VALUE_NULL;
+                    p.skipChildren();
+                    out.payloadTo = (int) p.currentLocation().getByteOffset();
                 } else if ("before".equals(field) || "after".equals(field) || "op".equals(field)) {
                     throw new EnvelopeDecodingException(
                             what + " is a bare envelope without schema; the applier needs JsonConverter schemas.enable=true");
@@ -269,7 +288,10 @@ public final class EnvelopeDecoder {
 
     private static final class Parsed {
         SchemaBytes schema;
-        JsonNode payload;
+        /** The payload's byte range in the record; an absent payload counts as null. */
+        int payloadFrom;
+        int payloadTo;
+        boolean payloadNull;
         /** The compiled schema when the cache already had it: the bytes are compared only once. */
         Object cached;
     }
@@ -340,10 +362,26 @@ public final class EnvelopeDecoder {
             return new EnvelopeSchema(before, after);
         }
 
-        ChangeEvent decode(JsonNode payload, Map<String, Object> key) {
-            String op = payload.path("op").asText("");
-            JsonNode source = payload.get("source");
-            if (op.length() != 1 || source == null || !source.isObject()) {
+        ChangeEvent decode(JsonParser p, Map<String, Object> key) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                throw new EnvelopeDecodingException("payload is not an object but " + p.currentToken());
+            }
+            String op = "";
+            Source source = null;
+            Map<String, Object> afterRow = null;
+            Map<String, Object> beforeRow = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "op" -> op = t == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "source" -> source = t == JsonToken.START_OBJECT ? Source.read(p) : null;
+                    case "after" -> afterRow = t == JsonToken.VALUE_NULL ? null : after.decode(p);
+                    case "before" -> beforeRow = t == JsonToken.VALUE_NULL ? null : before.decode(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (op.length() != 1 || source == null) {
                 throw new EnvelopeDecodingException("envelope without op/source: op='" + op + "'");
             }
             char code = op.charAt(0);
@@ -353,38 +391,71 @@ public final class EnvelopeDecoder {
                 case 't' -> ChangeEvent.Op.TRUNCATE;
                 default -> throw new EnvelopeDecodingException("unsupported op '" + op + "'");
             };
-            String db = ConnectSchemas.text(source, "db");
-            String table = ConnectSchemas.text(source, "table");
-            if (db == null || table == null) {
+            if (source.db == null || source.table == null) {
                 throw new EnvelopeDecodingException("source without db/table: " + source);
             }
-            Map<String, Object> afterRow = kind == ChangeEvent.Op.UPSERT ? row(after, payload, "after") : null;
-            if (kind == ChangeEvent.Op.UPSERT && afterRow == null) {
+            if (kind != ChangeEvent.Op.UPSERT) {
+                afterRow = null;
+            } else if (afterRow == null) {
                 throw new EnvelopeDecodingException("op '" + op + "' without an after image");
             }
-            Map<String, Object> beforeRow = row(before, payload, "before");
             if (kind == ChangeEvent.Op.DELETE && beforeRow == null && key.isEmpty()) {
                 throw new EnvelopeDecodingException("delete with neither key nor before image");
             }
-            String snapshot = ConnectSchemas.text(source, "snapshot");
             return new ChangeEvent(
-                    new TableId(db, table),
+                    new TableId(source.db, source.table),
                     kind,
                     key,
                     afterRow,
                     beforeRow,
-                    snapshot != null && !"false".equals(snapshot),
-                    ConnectSchemas.text(source, "file"),
-                    source.path("pos").asLong(-1),
-                    source.path("row").asInt(0),
-                    ConnectSchemas.text(source, "gtid"),
-                    source.path("ts_ms").asLong(0),
+                    source.snapshot != null && !"false".equals(source.snapshot),
+                    source.file,
+                    source.pos,
+                    source.row,
+                    source.gtid,
+                    source.tsMs,
                     code);
         }
+    }
 
-        private static Map<String, Object> row(StructDecoder decoder, JsonNode payload, String field) {
-            JsonNode image = payload.get(field);
-            return image == null || image.isNull() ? null : decoder.decode(image);
+    /** The fields of Debezium's {@code source} block that place a change. */
+    private static final class Source {
+        String db;
+        String table;
+        String snapshot;
+        String file;
+        long pos = -1;
+        int row;
+        String gtid;
+        long tsMs;
+
+        static Source read(JsonParser p) throws IOException {
+            Source s = new Source();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "db" -> s.db = text(p, t);
+                    case "table" -> s.table = text(p, t);
+                    case "snapshot" -> s.snapshot = text(p, t);
+                    case "file" -> s.file = text(p, t);
+                    case "pos" -> s.pos = t.isNumeric() ? p.getLongValue() : -1;
+                    case "row" -> s.row = t.isNumeric() ? p.getIntValue() : 0;
+                    case "gtid" -> s.gtid = text(p, t);
+                    case "ts_ms" -> s.tsMs = t.isNumeric() ? p.getLongValue() : 0;
+                    default -> p.skipChildren();
+                }
+            }
+            return s;
+        }
+
+        private static String text(JsonParser p, JsonToken t) throws IOException {
+            return t == JsonToken.VALUE_NULL ? null : t.isScalarValue() ? p.getText() : null;
+        }
+
+        @Override
+        public String toString() {
+            return "{db=" + db + ", table=" + table + ", file=" + file + ", pos=" + pos + "}";
         }
     }
 }

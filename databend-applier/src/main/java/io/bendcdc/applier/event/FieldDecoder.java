@@ -1,10 +1,15 @@
 package io.bendcdc.applier.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+
+import java.io.IOException;
 
 /** Turns the JSON of one non-null value of a known Connect schema into its Java value. */
 @FunctionalInterface
 interface FieldDecoder {
 
-    Object decode(JsonNode value);
+    /**
+     * @param p at the value's first token, which is not {@code null}; left at its last token
+     */
+    Object decode(JsonParser p) throws IOException;
 }
