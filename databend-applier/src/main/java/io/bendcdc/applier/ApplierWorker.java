@@ -1,5 +1,6 @@
 package io.bendcdc.applier;
 
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
@@ -16,7 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +34,16 @@ final class ApplierWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ApplierWorker.class);
 
     private static final int PARALLEL_DECODE_MIN = 2_000;
+    /** Raw envelopes are kilobytes each, nearly all schema: a poll's worth is kept small, as it is garbage once decoded. */
+    private static final int MAX_POLL_RECORDS = 10_000;
 
     private final String name;
     private final ApplierSettings settings;
     private final SchemaSource schemas;
     private final ApplierMetrics metrics;
     private final DatabendSession databend;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final WritePipeline pipeline;
+    private final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
     private final EnvelopeDecoder decoder = new EnvelopeDecoder();
     private final Map<TopicPartition, PartitionApplier> partitions = new HashMap<>();
     private final DeadLetters deadLetters;
@@ -52,18 +56,19 @@ final class ApplierWorker implements Runnable {
         this.schemas = schemas;
         this.metrics = metrics;
         this.databend = new DatabendSession(settings, metrics);
+        this.pipeline = new WritePipeline("applier-" + name + "-writer");
         Map<String, Object> c = new HashMap<>();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroup());
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.consumerGroup() + "-" + name);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchMaxRows(), 50_000));
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.batchMaxRows(), MAX_POLL_RECORDS));
         c.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
         c.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000); // new tables' topics are found quickly
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class);
         c.putAll(settings.consumerOverrides());
         this.consumer = new KafkaConsumer<>(c);
         this.deadLetters = settings.errorTolerance() == io.bendcdc.config.ErrorTolerance.DEAD_LETTER
@@ -76,11 +81,11 @@ final class ApplierWorker implements Runnable {
             databend.open();
             consumer.subscribe(Pattern.compile(settings.changeTopicPattern()), new Rebalance());
             while (running.get()) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+                ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(Duration.ofMillis(200));
                 long now = System.currentTimeMillis();
                 for (TopicPartition tp : records.partitions()) {
                     PartitionApplier p = partitions.get(tp);
-                    List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
+                    List<ConsumerRecord<ByteBuffer, ByteBuffer>> batch = records.records(tp);
                     List<PartitionApplier.Decoded> decoded = decodeAll(batch);
                     for (int i = 0; i < batch.size(); i++) {
                         p.offer(batch.get(i), decoded.get(i), now);
@@ -92,6 +97,7 @@ final class ApplierWorker implements Runnable {
                 commitKafkaOffsets();
             }
             flushAll();
+            pipeline.drain();
             commitKafkaOffsets();
         } catch (org.apache.kafka.common.errors.WakeupException e) {
             if (running.get()) {
@@ -102,6 +108,7 @@ final class ApplierWorker implements Runnable {
             metrics.error();
             LOG.error("Applier {} stopped: {}", name, e.getMessage(), e);
         } finally {
+            pipeline.close();
             consumer.close();
             databend.close();
             if (deadLetters != null) {
@@ -114,7 +121,7 @@ final class ApplierWorker implements Runnable {
      * Decodes a poll's records for one partition, in parallel when there are many: decoding JSON is
      * most of the applier's CPU, and records decode independently. Order is kept by index.
      */
-    private List<PartitionApplier.Decoded> decodeAll(List<ConsumerRecord<byte[], byte[]>> batch) {
+    private List<PartitionApplier.Decoded> decodeAll(List<ConsumerRecord<ByteBuffer, ByteBuffer>> batch) {
         if (batch.size() < PARALLEL_DECODE_MIN) {
             return batch.stream().map(r -> PartitionApplier.decode(decoder, r)).toList();
         }
@@ -140,7 +147,7 @@ final class ApplierWorker implements Runnable {
     private void commitKafkaOffsets() {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         partitions.forEach((tp, p) -> {
-            if (p.state().kafkaOffset() >= 0) {
+            if (p.committed().kafkaOffset() >= 0) {
                 offsets.put(tp, new OffsetAndMetadata(p.resumeOffset()));
             }
         });
@@ -157,6 +164,7 @@ final class ApplierWorker implements Runnable {
                 if (p != null) {
                     try {
                         p.flush();
+                        pipeline.drain();
                     } catch (SQLException e) {
                         // Not applied means not recorded: the next owner starts from the state table.
                         LOG.warn("Could not flush {} before handing it over: {}", tp, e.getMessage());
@@ -167,11 +175,16 @@ final class ApplierWorker implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            try {
+                pipeline.drain(); // the connection is needed below
+            } catch (SQLException e) {
+                throw new ApplyException("a batch could not be written to Databend: " + e.getMessage(), e);
+            }
             for (TopicPartition tp : assigned) {
                 try {
                     AppliedState state = databend.readState(tp.topic(), tp.partition());
-                    PartitionApplier p = new PartitionApplier(tp, state, settings, decoder, schemas, databend, metrics,
-                            deadLetters);
+                    PartitionApplier p = new PartitionApplier(tp, state, settings, decoder, schemas, databend, pipeline,
+                            metrics, deadLetters);
                     partitions.put(tp, p);
                     consumer.seek(tp, p.resumeOffset());
                     LOG.info("{} applies {} from offset {}", name, tp, p.resumeOffset());

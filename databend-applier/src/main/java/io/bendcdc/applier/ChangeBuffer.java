@@ -20,14 +20,14 @@ final class ChangeBuffer {
 
     private final List<String> keyColumns;
     private final Map<List<Object>, ChangeEvent> byKey = new LinkedHashMap<>();
-    private final Map<List<Object>, ConsumerRecord<byte[], byte[]>> records = new LinkedHashMap<>();
+    private final Map<List<Object>, ConsumerRecord<ByteBuffer, ByteBuffer>> records = new LinkedHashMap<>();
     private int events;
 
     ChangeBuffer(List<String> keyColumns) {
         this.keyColumns = List.copyOf(keyColumns);
     }
 
-    void add(ChangeEvent event, ConsumerRecord<byte[], byte[]> record) {
+    void add(ChangeEvent event, ConsumerRecord<ByteBuffer, ByteBuffer> record) {
         List<Object> key;
         if (keyColumns.isEmpty()) {
             // Append-only table: nothing identifies a row, so every change is kept.
@@ -45,7 +45,7 @@ final class ChangeBuffer {
         return byKey;
     }
 
-    ConsumerRecord<byte[], byte[]> record(List<Object> key) {
+    ConsumerRecord<ByteBuffer, ByteBuffer> record(List<Object> key) {
         return records.get(key);
     }
 

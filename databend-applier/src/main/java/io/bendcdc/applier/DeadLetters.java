@@ -1,5 +1,6 @@
 package io.bendcdc.applier;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,14 +39,14 @@ final class DeadLetters implements AutoCloseable {
         this.producer = new KafkaProducer<>(c);
     }
 
-    void send(ConsumerRecord<byte[], byte[]> record, Throwable error) {
+    void send(ConsumerRecord<ByteBuffer, ByteBuffer> record, Throwable error) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(HEADER_ERROR, String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers)).get();
+            producer.send(new ProducerRecord<>(topic, null, bytes(record.key()), bytes(record.value()), headers)).get();
         } catch (ExecutionException e) {
             throw new ApplyException("cannot send a rejected event to dead-letter topic '" + topic + "': "
                     + e.getCause().getMessage(), e.getCause());
@@ -53,6 +54,15 @@ final class DeadLetters implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApplyException("interrupted while sending to dead-letter topic '" + topic + "'", e);
         }
+    }
+
+    private static byte[] bytes(ByteBuffer b) {
+        if (b == null) {
+            return null;
+        }
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
     }
 
     @Override

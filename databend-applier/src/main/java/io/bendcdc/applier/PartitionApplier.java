@@ -1,5 +1,6 @@
 package io.bendcdc.applier;
 
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import io.bendcdc.history.TableSchema;
  * envelope, skips what the state table says is applied, brings the target's schema to the one in
  * force at the event's binlog position, buffers and coalesces changes, and writes a batch together
  * with the new state in one transaction.
+ *
+ * <p>Batches are handed to the worker's {@link WritePipeline}; anything else that uses the
+ * connection (DDL, truncate, table creation) first waits for the batch in flight.
  */
 final class PartitionApplier {
 
@@ -32,10 +36,14 @@ final class PartitionApplier {
     private final EnvelopeDecoder decoder;
     private final SchemaSource schemas;
     private final DatabendSession databend;
+    private final WritePipeline pipeline;
     private final ApplierMetrics metrics;
     private final DeadLetters deadLetters;
 
+    /** What is applied once every batch handed to the pipeline is written. */
     private AppliedState state;
+    /** What Databend has committed: where to resume, and what Kafka may be told. */
+    private volatile AppliedState committed;
     private TableId source;
     private TargetTable target;
     private ChangeBuffer buffer;
@@ -46,9 +54,12 @@ final class PartitionApplier {
     private int skipped;
 
     PartitionApplier(TopicPartition partition, AppliedState state, ApplierSettings settings, EnvelopeDecoder decoder,
-            SchemaSource schemas, DatabendSession databend, ApplierMetrics metrics, DeadLetters deadLetters) {
+            SchemaSource schemas, DatabendSession databend, WritePipeline pipeline, ApplierMetrics metrics,
+            DeadLetters deadLetters) {
         this.partition = partition;
         this.state = state;
+        this.committed = state;
+        this.pipeline = pipeline;
         this.settings = settings;
         this.decoder = decoder;
         this.schemas = schemas;
@@ -58,17 +69,18 @@ final class PartitionApplier {
         this.schemaPosition = state.lastStreamed();
     }
 
-    AppliedState state() {
-        return state;
+    /** What Databend has committed for this partition. */
+    AppliedState committed() {
+        return committed;
     }
 
-    /** The offset to resume from: the one after the last applied. */
+    /** The offset to resume from: the one after the last committed. */
     long resumeOffset() {
-        return state.kafkaOffset() + 1;
+        return committed.kafkaOffset() + 1;
     }
 
     /** Decodes a record; kept apart from {@link #offer} so that a worker can decode in parallel. */
-    static Decoded decode(EnvelopeDecoder decoder, ConsumerRecord<byte[], byte[]> record) {
+    static Decoded decode(EnvelopeDecoder decoder, ConsumerRecord<ByteBuffer, ByteBuffer> record) {
         try {
             return new Decoded(decoder.decode(record.key(), record.value()), null);
         } catch (EnvelopeDecodingException e) {
@@ -80,11 +92,11 @@ final class PartitionApplier {
     record Decoded(Optional<ChangeEvent> event, EnvelopeDecodingException error) {
     }
 
-    void offer(ConsumerRecord<byte[], byte[]> record, long nowMs) throws SQLException {
+    void offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, long nowMs) throws SQLException {
         offer(record, decode(decoder, record), nowMs);
     }
 
-    void offer(ConsumerRecord<byte[], byte[]> record, Decoded decoded, long nowMs) throws SQLException {
+    void offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, Decoded decoded, long nowMs) throws SQLException {
         if (record.offset() <= state.kafkaOffset()) {
             return;
         }
@@ -117,9 +129,11 @@ final class PartitionApplier {
         switch (event.op()) {
             case TRUNCATE -> {
                 flush();
+                pipeline.drain();
                 AppliedState next = state.advance(record.offset(), streamed(event, position));
                 databend.truncate(target, next);
                 state = next;
+                committed = next;
                 pendingOffset = -1;
                 pendingStreamed = null;
                 LOG.info("Truncated {} (source {} at {})", target.id(), event.table(), position);
@@ -131,7 +145,7 @@ final class PartitionApplier {
                     if (buffer.isEmpty()) {
                         firstBufferedAtMs = nowMs;
                     }
-                    buffer.add(event, record);
+                    buffer.add(event, deadLetters == null ? null : record); // records only for dead letters
                 }
                 advanceTo(record.offset(), streamed(event, position));
                 if (buffer.events() >= settings.batchMaxRows()) {
@@ -149,44 +163,61 @@ final class PartitionApplier {
         }
     }
 
-    /** Writes what is buffered, with the new state, in one Databend transaction. */
+    /**
+     * Hands what is buffered, with the new state, to the pipeline, which writes it in one Databend
+     * transaction; a new buffer takes its place.
+     */
     void flush() throws SQLException {
         if (pendingOffset <= state.kafkaOffset()) {
             return;
         }
         AppliedState next = state.advance(pendingOffset, pendingStreamed);
-        long start = System.nanoTime();
-        int events = buffer == null ? 0 : buffer.events();
-        if (buffer == null || buffer.isEmpty()) {
-            databend.writeState(next);
-        } else {
-            try {
-                databend.write(target, buffer.upserts(), buffer.deletedKeys(), next);
-            } catch (SQLException e) {
-                if (deadLetters == null || Retry.isTransient(e)) {
-                    throw new ApplyException("Databend rejected a batch of " + buffer.events() + " changes to "
-                            + target.id() + " (" + partition + " offsets up to " + pendingOffset + "): "
-                            + e.getMessage(), e);
-                }
-                writeOneByOne(next);
-            }
-            metrics.applied(source.toString(), buffer.survivors());
-            buffer.clear();
+        ChangeBuffer batch = buffer == null || buffer.isEmpty() ? null : buffer;
+        TargetTable table = target;
+        TableId tableSource = source;
+        if (batch != null) {
+            buffer = new ChangeBuffer(target.keyColumns());
         }
-        metrics.batch(System.nanoTime() - start, events);
         state = next;
         pendingStreamed = null;
+        pipeline.submit(() -> {
+            write(batch, table, tableSource, next);
+            committed = next;
+        });
         if (skipped > 0) {
             LOG.info("{}: skipped {} re-published changes already applied", partition, skipped);
             skipped = 0;
         }
     }
 
+    /** Runs on the pipeline's thread; owns {@code batch}. */
+    private void write(ChangeBuffer batch, TargetTable table, TableId tableSource, AppliedState next)
+            throws SQLException {
+        long start = System.nanoTime();
+        int events = batch == null ? 0 : batch.events();
+        if (batch == null) {
+            databend.writeState(next);
+        } else {
+            try {
+                databend.write(table, batch.upserts(), batch.deletedKeys(), next);
+            } catch (SQLException e) {
+                if (deadLetters == null || Retry.isTransient(e)) {
+                    throw new ApplyException("Databend rejected a batch of " + batch.events() + " changes to "
+                            + table.id() + " (" + partition + " offsets up to " + next.kafkaOffset() + "): "
+                            + e.getMessage(), e);
+                }
+                writeOneByOne(batch, table, next);
+            }
+            metrics.applied(tableSource.toString(), batch.survivors());
+        }
+        metrics.batch(System.nanoTime() - start, events);
+    }
+
     /** Finds the rows Databend rejects: each change alone, the rejected ones to the dead-letter topic. */
-    private void writeOneByOne(AppliedState next) throws SQLException {
+    private void writeOneByOne(ChangeBuffer batch, TargetTable target, AppliedState next) throws SQLException {
         LOG.warn("Databend rejected a batch for {}; writing its {} changes one by one to find the poison",
-                target.id(), buffer.byKey().size());
-        for (var entry : buffer.byKey().entrySet()) {
+                target.id(), batch.byKey().size());
+        for (var entry : batch.byKey().entrySet()) {
             ChangeEvent e = entry.getValue();
             try {
                 if (e.op() == ChangeEvent.Op.DELETE) {
@@ -200,7 +231,7 @@ final class PartitionApplier {
                 if (Retry.isTransient(rejected)) {
                     throw rejected;
                 }
-                deadLetters.send(buffer.record(entry.getKey()), rejected);
+                deadLetters.send(batch.record(entry.getKey()), rejected);
                 metrics.deadLetter();
                 LOG.warn("Sent a change of {} to the dead-letter topic: {}", target.id(), rejected.getMessage());
             }
@@ -232,6 +263,7 @@ final class PartitionApplier {
         if (sameTable) {
             flush();
         }
+        pipeline.drain(); // the connection is needed here
         if (schemaPosition != null) {
             // Replayed DDL is harmless: each change is applied by reconciliation with Databend's
             // actual schema, so what is already there is left alone.

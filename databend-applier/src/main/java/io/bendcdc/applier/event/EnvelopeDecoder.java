@@ -11,6 +11,7 @@ import io.bendcdc.history.TableId;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -49,16 +50,38 @@ public final class EnvelopeDecoder {
      * @throws EnvelopeDecodingException when the record is not a decodable change envelope
      */
     public Optional<ChangeEvent> decode(byte[] key, byte[] value) {
+        return decode(key == null ? null : ByteBuffer.wrap(key), value == null ? null : ByteBuffer.wrap(value));
+    }
+
+    /**
+     * As {@link #decode(byte[], byte[])}, reading each buffer's remaining bytes where they are:
+     * a consumer's record values need not be copied.
+     */
+    public Optional<ChangeEvent> decode(ByteBuffer key, ByteBuffer value) {
         if (value == null) {
             return Optional.empty();
         }
-        Parsed v = parse(value, "value", envelopes, recentEnvelopes);
-        if (v.payloadNull) {
+        Range v = Range.of(value);
+        Parsed parsed = parse(v, "value", envelopes, recentEnvelopes);
+        if (parsed.payloadNull) {
             return Optional.empty();
         }
-        EnvelopeSchema envelope = compiled(envelopes, recentEnvelopes, value, v, EnvelopeSchema::compile);
+        EnvelopeSchema envelope = compiled(envelopes, recentEnvelopes, v.bytes, parsed, EnvelopeSchema::compile);
         Map<String, Object> keyValues = decodeKey(key);
-        return Optional.of(payload(value, v, "value", p -> envelope.decode(p, keyValues)));
+        return Optional.of(payload(v.bytes, parsed, "value", p -> envelope.decode(p, keyValues)));
+    }
+
+    /** A record's bytes: {@code bytes[from, to)}. */
+    private record Range(byte[] bytes, int from, int to) {
+        static Range of(ByteBuffer b) {
+            if (!b.hasArray()) {
+                byte[] copy = new byte[b.remaining()];
+                b.duplicate().get(copy);
+                return new Range(copy, 0, copy.length);
+            }
+            int from = b.arrayOffset() + b.position();
+            return new Range(b.array(), from, from + b.remaining());
+        }
     }
 
     /** How many compiled schemas (value and key) are cached; for tests. */
@@ -66,16 +89,17 @@ public final class EnvelopeDecoder {
         return envelopes.size() + keys.size();
     }
 
-    private Map<String, Object> decodeKey(byte[] key) {
+    private Map<String, Object> decodeKey(ByteBuffer key) {
         if (key == null) {
             return Map.of();
         }
-        Parsed k = parse(key, "key", keys, recentKeys);
+        Range range = Range.of(key);
+        Parsed k = parse(range, "key", keys, recentKeys);
         if (k.payloadNull) {
             return Map.of();
         }
-        StructDecoder decoder = compiled(keys, recentKeys, key, k, schema -> ConnectSchemas.struct(schema, "key"));
-        return payload(key, k, "key", decoder::decode);
+        StructDecoder decoder = compiled(keys, recentKeys, range.bytes, k, schema -> ConnectSchemas.struct(schema, "key"));
+        return payload(range.bytes, k, "key", decoder::decode);
     }
 
     /** A payload reader: the parser is at the payload's first token. */
@@ -128,7 +152,7 @@ public final class EnvelopeDecoder {
      * by a byte search and a known schema is not even tokenized; anything else is parsed by
      * streaming.
      */
-    private Parsed parse(byte[] json, String what, Map<SchemaBytes, ?> known, RecentSchemas recent) {
+    private Parsed parse(Range json, String what, Map<SchemaBytes, ?> known, RecentSchemas recent) {
         Parsed fast = compactSplit(json, known, recent);
         Parsed out = fast != null ? fast : streamingSplit(json, what);
         if (!out.payloadNull && out.schema == null) {
@@ -154,14 +178,15 @@ public final class EnvelopeDecoder {
         private static final int SIZE = 8;
         private volatile Parsed[] recent = new Parsed[0];
 
-        Parsed match(byte[] json) {
+        Parsed match(byte[] json, int from, int to) {
+            int schemaStart = from + SCHEMA_START;
             for (Parsed candidate : recent) {
                 SchemaBytes s = candidate.schema;
                 int length = s.to - s.from;
-                int split = SCHEMA_START + length - 1;
-                if (split + PAYLOAD_KEY.length < json.length
+                int split = schemaStart + length - 1;
+                if (split + PAYLOAD_KEY.length < to
                         && Arrays.equals(json, split, split + PAYLOAD_KEY.length, PAYLOAD_KEY, 0, PAYLOAD_KEY.length)
-                        && Arrays.equals(json, SCHEMA_START, SCHEMA_START + length, s.bytes, s.from, s.to)) {
+                        && Arrays.equals(json, schemaStart, schemaStart + length, s.bytes, s.from, s.to)) {
                     Parsed hit = new Parsed();
                     hit.schema = s;
                     hit.cached = candidate.cached;
@@ -196,20 +221,22 @@ public final class EnvelopeDecoder {
         }
     }
 
-    private Parsed compactSplit(byte[] json, Map<SchemaBytes, ?> known, RecentSchemas recent) {
-        int last = json.length - 1;
-        if (json.length < SCHEMA_FIRST.length || json[last] != '}'
-                || !Arrays.equals(json, 0, SCHEMA_FIRST.length, SCHEMA_FIRST, 0, SCHEMA_FIRST.length)) {
+    private Parsed compactSplit(Range record, Map<SchemaBytes, ?> known, RecentSchemas recent) {
+        byte[] json = record.bytes;
+        int start = record.from;
+        int last = record.to - 1;
+        if (record.to - start < SCHEMA_FIRST.length || json[last] != '}'
+                || !Arrays.equals(json, start, start + SCHEMA_FIRST.length, SCHEMA_FIRST, 0, SCHEMA_FIRST.length)) {
             return null;
         }
-        Parsed out = recent.match(json);
+        Parsed out = recent.match(json, start, record.to);
         if (out == null) {
-            int split = indexOf(json, PAYLOAD_KEY, SCHEMA_FIRST.length);
+            int split = indexOf(json, PAYLOAD_KEY, start + SCHEMA_FIRST.length, record.to);
             if (split < 0) {
                 return null;
             }
             out = new Parsed();
-            out.schema = new SchemaBytes(json, SCHEMA_START, split + 1);
+            out.schema = new SchemaBytes(json, start + SCHEMA_START, split + 1);
             // The first "},"payload": can only end the schema or lie inside it (inside a string the
             // quotes would be escaped). A range ending inside is no complete object: it equals no
             // cached schema, and the check below sends it to the streaming parser.
@@ -222,7 +249,7 @@ public final class EnvelopeDecoder {
         }
         // The payload runs to the closing brace. It is not tokenized here: if it is no single value
         // (more fields follow), decoding it fails, and such an envelope is not JsonConverter's.
-        out.payloadFrom = out.schema.to - out.schema.from + SCHEMA_START - 1 + PAYLOAD_KEY.length;
+        out.payloadFrom = start + SCHEMA_START + out.schema.to - out.schema.from - 1 + PAYLOAD_KEY.length;
         out.payloadTo = last;
         out.payloadNull = last - out.payloadFrom == NULL.length
                 && Arrays.equals(json, out.payloadFrom, last, NULL, 0, NULL.length);
@@ -241,9 +268,9 @@ public final class EnvelopeDecoder {
         }
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    private static int indexOf(byte[] haystack, byte[] needle, int from, int to) {
         outer:
-        for (int i = from, end = haystack.length - needle.length; i <= end; i++) {
+        for (int i = from, end = to - needle.length; i <= end; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;
@@ -254,10 +281,13 @@ public final class EnvelopeDecoder {
         return -1;
     }
 
-    private Parsed streamingSplit(byte[] json, String what) {
+    private Parsed streamingSplit(Range record, String what) {
         Parsed out = new Parsed();
         out.payloadNull = true; // until a payload is found
-        try (JsonParser p = factory.createParser(json)) {
+        byte[] json = record.bytes;
+        // The parser counts byte offsets from the start of its input.
+        int base = record.from;
+        try (JsonParser p = factory.createParser(json, record.from, record.to - record.from)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new EnvelopeDecodingException(what + " is not a JSON object");
             }
@@ -265,14 +295,14 @@ public final class EnvelopeDecoder {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 if ("schema".equals(field) && t == JsonToken.START_OBJECT) {
-                    int from = (int) p.currentTokenLocation().getByteOffset();
+                    int from = base + (int) p.currentTokenLocation().getByteOffset();
                     p.skipChildren();
-                    out.schema = new SchemaBytes(json, from, (int) p.currentTokenLocation().getByteOffset() + 1);
+                    out.schema = new SchemaBytes(json, from, base + (int) p.currentTokenLocation().getByteOffset() + 1);
                 } else if ("payload".equals(field)) {
-                    out.payloadFrom = (int) p.currentTokenLocation().getByteOffset();
+                    out.payloadFrom = base + (int) p.currentTokenLocation().getByteOffset();
                     out.payloadNull = t == JsonToken.VALUE_NULL;
                     p.skipChildren();
-                    out.payloadTo = (int) p.currentLocation().getByteOffset();
+                    out.payloadTo = base + (int) p.currentLocation().getByteOffset();
                 } else if ("before".equals(field) || "after".equals(field) || "op".equals(field)) {
                     throw new EnvelopeDecodingException(
                             what + " is a bare envelope without schema; the applier needs JsonConverter schemas.enable=true");

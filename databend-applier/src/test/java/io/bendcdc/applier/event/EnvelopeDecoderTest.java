@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -354,6 +355,33 @@ class EnvelopeDecoderTest {
         }
 
         assertThat(decoder.cachedSchemas()).isEqualTo(3);
+    }
+
+    @Test
+    void givenRecordsInsideLargerBuffers_whenDecodedWhereTheyLie_thenTheyEqualTheirCopies() throws Exception {
+        byte[][] sample = Envelopes.sample("03-update-op-u.json");
+        // JsonConverter's order, and the payload first (read by streaming), each amid other bytes.
+        ObjectNode tree = (ObjectNode) Envelopes.MAPPER.readTree(sample[1]);
+        ObjectNode payloadFirst = Envelopes.MAPPER.createObjectNode();
+        payloadFirst.set("payload", tree.get("payload"));
+        payloadFirst.set("schema", tree.get("schema"));
+        for (byte[] value : List.of(sample[1], Envelopes.bytes(payloadFirst))) {
+            ChangeEvent expected = decoder.decode(sample[0], value).orElseThrow();
+
+            ChangeEvent fromSlice = new EnvelopeDecoder().decode(amid(sample[0]).slice(), amid(value).slice()).orElseThrow();
+            ChangeEvent fromPosition = new EnvelopeDecoder().decode(amid(sample[0]), amid(value)).orElseThrow();
+
+            assertThat(fromSlice).usingRecursiveComparison().isEqualTo(expected);
+            assertThat(fromPosition).usingRecursiveComparison().isEqualTo(expected);
+        }
+    }
+
+    /** The bytes between others, as a buffer positioned on them. */
+    private static java.nio.ByteBuffer amid(byte[] bytes) {
+        byte[] larger = new byte[bytes.length + 40];
+        Arrays.fill(larger, (byte) '}');
+        System.arraycopy(bytes, 0, larger, 17, bytes.length);
+        return java.nio.ByteBuffer.wrap(larger, 17, bytes.length);
     }
 
     @Test

@@ -62,6 +62,7 @@ public final class ApplierBenchmark {
                 fixture.keyColumns(), fixture.tinyint1As(), fixture.retryMaxAttempts(), fixture.retryBackoffMaxMs(),
                 fixture.consumerOverrides());
         ApplierMetrics metrics = new ApplierMetrics();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         double upsertSeconds;
         double deleteSeconds;
@@ -77,7 +78,10 @@ public final class ApplierBenchmark {
                 Thread.sleep(200);
             }
         }
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         report(rows, deletes, metrics, upsertSeconds, deleteSeconds);
+        System.out.printf("| applier CPU (all threads, both phases) | %.1f s = %.1f µs per change |%n", cpuSeconds,
+                cpuSeconds * 1e6 / (rows + deletes));
         if (!reuse) {
             mariadb("DROP DATABASE " + db);
         }
@@ -128,6 +132,11 @@ public final class ApplierBenchmark {
         System.out.printf("| mean batch latency | %.3f s |%n", metrics.latencySecondsSum() / Math.max(1, metrics.batches()));
         System.out.printf("| peak heap (applier phase, -Xmx%dm) | %,d MB |%n",
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), peakHeap / (1024 * 1024));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String percentile(long[] buckets, double q) {
