@@ -181,10 +181,17 @@ public final class CdcOptions {
             .group(Group.DATABEND).defaultValue("bendcdc").validator(nonEmpty())
             .doc("Databend database holding the applier's state table (applied Kafka offsets).").build();
 
+    public static final ConfigOption<Integer> DATABEND_TABLE_ROWS_PER_BLOCK = ConfigOption.integer(
+            "databend.table.rows.per.block").group(Group.DATABEND).defaultValue(100_000).validator(atLeast(1_000))
+            .doc("Rows per storage block (Databend's row_per_block) of the tables the applier creates. Databend "
+                    + "rewrites every block a DELETE or a REPLACE of existing keys touches, so smaller blocks make "
+                    + "them cheaper; Databend's own default of 1,000,000 made a 10,000-key DELETE ten times slower.")
+            .build();
+
     // ---- apply.* ---------------------------------------------------------------------------
 
     public static final ConfigOption<Integer> APPLY_BATCH_MAX_ROWS = ConfigOption.integer("apply.batch.max.rows")
-            .group(Group.APPLY).defaultValue(10_000).validator(atLeast(1))
+            .group(Group.APPLY).defaultValue(50_000).validator(atLeast(1))
             .doc("Most change events per table written to Databend in one transaction.").build();
 
     public static final ConfigOption<Long> APPLY_BATCH_MAX_MS = ConfigOption.duration("apply.batch.max.ms")
@@ -264,6 +271,7 @@ public final class CdcOptions {
             ENGINE_OFFSETS_STORAGE, ENGINE_OFFSETS_TOPIC, ENGINE_OFFSETS_FILE, ENGINE_OFFSETS_FLUSH_INTERVAL_MS,
             ENGINE_SCHEMA_HISTORY_TOPIC, ENGINE_MAX_BATCH_SIZE, ENGINE_MAX_QUEUE_SIZE,
             DATABEND_URL, DATABEND_USER, DATABEND_PASSWORD, DATABEND_DATABASE_MAPPING, DATABEND_STATE_DATABASE,
+            DATABEND_TABLE_ROWS_PER_BLOCK,
             APPLY_BATCH_MAX_ROWS, APPLY_BATCH_MAX_MS, APPLY_PARALLELISM, APPLY_CONSUMER_GROUP,
             APPLY_SCHEMA_EVOLUTION, APPLY_ERRORS_TOLERANCE, APPLY_DEAD_LETTER_TOPIC, APPLY_KEY_COLUMNS,
             APPLY_TINYINT1_AS, APPLY_RETRY_MAX_ATTEMPTS, APPLY_RETRY_BACKOFF_MAX_MS,

@@ -21,6 +21,7 @@ public record ApplierSettings(
         String databendPassword,
         Map<String, String> databaseMapping,
         String stateDatabase,
+        int tableRowsPerBlock,
         int batchMaxRows,
         long batchMaxMs,
         int parallelism,
@@ -50,6 +51,7 @@ public record ApplierSettings(
                 c.get(CdcOptions.DATABEND_PASSWORD),
                 c.get(CdcOptions.DATABEND_DATABASE_MAPPING),
                 c.get(CdcOptions.DATABEND_STATE_DATABASE),
+                c.get(CdcOptions.DATABEND_TABLE_ROWS_PER_BLOCK),
                 c.get(CdcOptions.APPLY_BATCH_MAX_ROWS),
                 c.get(CdcOptions.APPLY_BATCH_MAX_MS),
                 c.get(CdcOptions.APPLY_PARALLELISM),
@@ -61,6 +63,22 @@ public record ApplierSettings(
                 c.get(CdcOptions.APPLY_RETRY_MAX_ATTEMPTS),
                 c.get(CdcOptions.APPLY_RETRY_BACKOFF_MAX_MS),
                 c.passthrough(CdcOptions.KAFKA_CONSUMER_PREFIX));
+    }
+
+    /** These settings with another consumer group. */
+    public ApplierSettings withConsumerGroup(String group) {
+        return new ApplierSettings(bootstrapServers, topicPrefix, schemaHistoryTopic, group, databendUrl, databendUser,
+                databendPassword, databaseMapping, stateDatabase, tableRowsPerBlock, batchMaxRows, batchMaxMs,
+                parallelism, schemaEvolution, errorTolerance, deadLetterTopic, keyColumns, tinyint1As,
+                retryMaxAttempts, retryBackoffMaxMs, consumerOverrides);
+    }
+
+    /** These settings with the state table in another database. */
+    public ApplierSettings withStateDatabase(String database) {
+        return new ApplierSettings(bootstrapServers, topicPrefix, schemaHistoryTopic, consumerGroup, databendUrl,
+                databendUser, databendPassword, databaseMapping, database, tableRowsPerBlock, batchMaxRows, batchMaxMs,
+                parallelism, schemaEvolution, errorTolerance, deadLetterTopic, keyColumns, tinyint1As,
+                retryMaxAttempts, retryBackoffMaxMs, consumerOverrides);
     }
 
     /** The Databend table a source table is written to. */

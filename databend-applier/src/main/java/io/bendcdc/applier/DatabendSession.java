@@ -42,7 +42,7 @@ final class DatabendSession implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         this.stateTable = new StateTable(settings.stateDatabase());
-        this.reconciler = new SchemaReconciler(settings.tinyint1As());
+        this.reconciler = new SchemaReconciler(settings.tinyint1As(), settings.tableRowsPerBlock());
         this.retry = new Retry(settings.retryMaxAttempts(), settings.retryBackoffMaxMs(), metrics::retry);
     }
 

@@ -29,9 +29,11 @@ final class SchemaReconciler {
     }
 
     private final TypeMapping types;
+    private final int rowsPerBlock;
 
-    SchemaReconciler(TinyInt1Type tinyint1As) {
+    SchemaReconciler(TinyInt1Type tinyint1As, int rowsPerBlock) {
         this.types = new TypeMapping(tinyint1As);
+        this.rowsPerBlock = rowsPerBlock;
     }
 
     /** Statements to create {@code target} as {@code schema}, or to add what an existing table lacks. */
@@ -41,7 +43,7 @@ final class SchemaReconciler {
         List<String> sql = new ArrayList<>();
         if (have == null) {
             sql.add(DatabendDialect.createDatabaseIfNotExists(target.database()));
-            sql.add(DatabendDialect.createTable(target, schema, wanted));
+            sql.add(DatabendDialect.createTable(target, schema, wanted, rowsPerBlock));
             return sql;
         }
         for (int i = 0; i < schema.columns().size(); i++) {

@@ -30,8 +30,9 @@ public final class DatabendDialect {
     }
 
     /** The table of a source schema under the target name, columns in source order. */
-    public static String createTable(TableId target, TableSchema schema, List<DatabendType> types) {
-        return createTable(target, schema.columns().stream().map(ColumnSchema::name).toList(), types);
+    public static String createTable(TableId target, TableSchema schema, List<DatabendType> types, int rowsPerBlock) {
+        return createTable(target, schema.columns().stream().map(ColumnSchema::name).toList(), types)
+                + " row_per_block = " + rowsPerBlock;
     }
 
     /**

@@ -31,13 +31,13 @@ class DatabendDialectTest {
     }
 
     @Test
-    void givenASourceSchema_whenTheTableIsCreated_thenColumnsKeepSourceOrderNamesAndNullability() {
+    void givenASourceSchema_whenTheTableIsCreated_thenColumnsKeepSourceOrderNamesAndNullabilityAndBlocksTheirSize() {
         TableSchema schema = new TableSchema(new TableId("src", "items"), List.of(
                 col("id", 1), col("Price", 2), col("select", 3)), List.of("id"));
 
-        assertThat(DatabendDialect.createTable(T, schema, List.of(ID, DatabendType.decimal(12, 2, true), STR)))
+        assertThat(DatabendDialect.createTable(T, schema, List.of(ID, DatabendType.decimal(12, 2, true), STR), 100_000))
                 .isEqualTo("CREATE TABLE IF NOT EXISTS \"shop\".\"items\" (\"id\" UInt32 NOT NULL, "
-                        + "\"Price\" Decimal(12, 2) NULL, \"select\" String NULL)");
+                        + "\"Price\" Decimal(12, 2) NULL, \"select\" String NULL) row_per_block = 100000");
     }
 
     @Test

@@ -54,13 +54,7 @@ public final class ApplierBenchmark {
         }
         System.gc();
         ApplierSettings fixture = ApplierFixture.settings(prefix, Map.of(db, target), batchRows, 1000);
-        ApplierSettings settings = new ApplierSettings(fixture.bootstrapServers(), fixture.topicPrefix(),
-                fixture.schemaHistoryTopic(), fixture.consumerGroup(), fixture.databendUrl(), fixture.databendUser(),
-                fixture.databendPassword(), fixture.databaseMapping(),
-                reuse ? target + "_state" : fixture.stateDatabase(), fixture.batchMaxRows(), fixture.batchMaxMs(),
-                fixture.parallelism(), fixture.schemaEvolution(), fixture.errorTolerance(), fixture.deadLetterTopic(),
-                fixture.keyColumns(), fixture.tinyint1As(), fixture.retryMaxAttempts(), fixture.retryBackoffMaxMs(),
-                fixture.consumerOverrides());
+        ApplierSettings settings = reuse ? fixture.withStateDatabase(target + "_state") : fixture;
         ApplierMetrics metrics = new ApplierMetrics();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();

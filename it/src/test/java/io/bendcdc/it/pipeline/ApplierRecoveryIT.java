@@ -53,7 +53,7 @@ class ApplierRecoveryIT {
 
             // when a new applier with the same state reads every topic from offset 0 (a new consumer group)
             ApplierMetrics replayMetrics = new ApplierMetrics();
-            try (DatabendApplier replay = new DatabendApplier(withGroup(settings, prefix + "-replay"), replayMetrics)) {
+            try (DatabendApplier replay = new DatabendApplier(settings.withConsumerGroup(prefix + "-replay"), replayMetrics)) {
                 replay.start();
                 Thread.sleep(5_000);
                 // then nothing is written again and the target is unchanged
@@ -67,7 +67,7 @@ class ApplierRecoveryIT {
                 st.execute("DELETE FROM \"" + settings.stateDatabase() + "\".\"applied_offsets\" WHERE 1 = 1");
             }
             ApplierMetrics again = new ApplierMetrics();
-            try (DatabendApplier replay = new DatabendApplier(withGroup(settings, prefix + "-again"), again)) {
+            try (DatabendApplier replay = new DatabendApplier(settings.withConsumerGroup(prefix + "-again"), again)) {
                 replay.start();
                 // every row is written again (the changes may have been folded into the snapshot)
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> again.batchEvents() >= applied.size());
@@ -134,11 +134,4 @@ class ApplierRecoveryIT {
         return "SELECT \"id\", \"v\", \"n\" FROM \"" + db + "\".\"t\" ORDER BY \"id\"";
     }
 
-    private static ApplierSettings withGroup(ApplierSettings s, String group) {
-        return new ApplierSettings(s.bootstrapServers(), s.topicPrefix(), s.schemaHistoryTopic(), group,
-                s.databendUrl(), s.databendUser(), s.databendPassword(), s.databaseMapping(), s.stateDatabase(),
-                s.batchMaxRows(), s.batchMaxMs(), s.parallelism(), s.schemaEvolution(), s.errorTolerance(),
-                s.deadLetterTopic(), s.keyColumns(), s.tinyint1As(), s.retryMaxAttempts(), s.retryBackoffMaxMs(),
-                s.consumerOverrides());
-    }
 }

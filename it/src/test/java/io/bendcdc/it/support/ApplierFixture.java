@@ -22,7 +22,7 @@ public final class ApplierFixture {
             long batchMs) {
         return new ApplierSettings(LocalStack.kafkaBootstrap(), prefix, prefix + ".schema-history",
                 prefix + "-applier", LocalStack.databendUrl("default"), "root", "", databaseMapping,
-                prefix.replace('-', '_') + "_state", batchRows, batchMs, 2, SchemaEvolution.APPLY, ErrorTolerance.NONE, "",
+                prefix.replace('-', '_') + "_state", 100_000, batchRows, batchMs, 2, SchemaEvolution.APPLY, ErrorTolerance.NONE, "",
                 Map.<String, List<String>>of(), TinyInt1Type.BOOLEAN, 5, 2000, Map.of());
     }
 }
