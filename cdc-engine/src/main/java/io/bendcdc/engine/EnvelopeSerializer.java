@@ -1,6 +1,7 @@
 package io.bendcdc.engine;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.SimpleHeaderConverter;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,12 +26,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>{@code JsonConverter} serializes the whole schema again for every record, and an envelope's
  * schema is most of its bytes; here each schema is serialized once (Debezium reuses one schema
- * object per table version) and only the payload is converted per record.
+ * object per table version), and the payload is streamed by {@link ConnectPayloadWriter} where it
+ * can be, else converted by JsonConverter.
  */
 final class EnvelopeSerializer {
 
     private static final byte[] OPEN = "{\"schema\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] MIDDLE = ",\"payload\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_CACHED_SCHEMAS = 10_000;
 
     private final JsonConverter schemaWriter = new JsonConverter();
@@ -37,6 +41,8 @@ final class EnvelopeSerializer {
     private final JsonConverter valuePayload = new JsonConverter();
     private final SimpleHeaderConverter headerConverter = new SimpleHeaderConverter();
     private final ObjectMapper mapper = new ObjectMapper();
+    private final ConnectPayloadWriter payloadWriter = new ConnectPayloadWriter();
+    private final PayloadBuffer payloadBuffer = new PayloadBuffer();
     // Identity, not equals: ConnectSchema.hashCode walks the whole schema.
     private final Map<Schema, byte[]> schemaJson = new IdentityHashMap<>();
 
@@ -59,16 +65,47 @@ final class EnvelopeSerializer {
     }
 
     byte[] envelope(JsonConverter payloadConverter, String topic, Schema schema, Object value) {
-        byte[] payload = payloadConverter.fromConnectData(topic, schema, value);
-        byte[] schemaBytes = schema == null ? "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII) : schemaJson(schema);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(OPEN.length + schemaBytes.length + MIDDLE.length
-                + (payload == null ? 4 : payload.length) + 1);
-        out.writeBytes(OPEN);
-        out.writeBytes(schemaBytes);
-        out.writeBytes(MIDDLE);
-        out.writeBytes(payload == null ? "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII) : payload);
-        out.write('}');
-        return out.toByteArray();
+        byte[] schemaBytes = schema == null ? NULL : schemaJson(schema);
+        byte[] payload;
+        int payloadLength;
+        if (schema != null && payloadWriter.canWrite(schema)) {
+            payloadBuffer.reset();
+            try (JsonGenerator g = mapper.getFactory().createGenerator(payloadBuffer)) {
+                payloadWriter.write(g, schema, value);
+            } catch (IOException e) {
+                throw new DataException("cannot serialize a record of " + topic + ": " + e.getMessage(), e);
+            }
+            payload = payloadBuffer.bytes();
+            payloadLength = payloadBuffer.size();
+        } else {
+            payload = payloadConverter.fromConnectData(topic, schema, value);
+            payload = payload == null ? NULL : payload;
+            payloadLength = payload.length;
+        }
+        // One exact array, one copy of the schema: the schema is kilobytes, the payload much less.
+        byte[] out = new byte[OPEN.length + schemaBytes.length + MIDDLE.length + payloadLength + 1];
+        int at = put(out, 0, OPEN, OPEN.length);
+        at = put(out, at, schemaBytes, schemaBytes.length);
+        at = put(out, at, MIDDLE, MIDDLE.length);
+        at = put(out, at, payload, payloadLength);
+        out[at] = '}';
+        return out;
+    }
+
+    private static int put(byte[] out, int at, byte[] bytes, int length) {
+        System.arraycopy(bytes, 0, out, at, length);
+        return at + length;
+    }
+
+    /** A reusable buffer whose bytes are read in place. */
+    private static final class PayloadBuffer extends ByteArrayOutputStream {
+        PayloadBuffer() {
+            super(4096);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     private byte[] schemaJson(Schema schema) {
