@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a worker's batches on a thread of its own, one at a time and in the order given, so that
@@ -70,8 +71,17 @@ final class WritePipeline implements AutoCloseable {
         }
     }
 
+    /** Lets the batch in flight finish (a stop should not abort a write it can complete), then stops. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                thread.shutdownNow(); // the transaction is rolled back and replayed after the restart
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
