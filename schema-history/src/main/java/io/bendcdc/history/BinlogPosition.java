@@ -1,6 +1,5 @@
 package io.bendcdc.history;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,13 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param snapshot true for positions of snapshot records (initial or incremental)
  */
 public record BinlogPosition(String file, long pos, int row, boolean snapshot) implements Comparable<BinlogPosition> {
-
-    private static final Comparator<BinlogPosition> ORDER = Comparator
-            .comparingLong((BinlogPosition p) -> fileNumber(p.file))
-            .thenComparing(BinlogPosition::file)
-            .thenComparingLong(BinlogPosition::pos)
-            .thenComparingInt(BinlogPosition::row)
-            .thenComparing(p -> !p.snapshot);
 
     public BinlogPosition {
         Objects.requireNonNull(file, "file");
@@ -75,9 +67,18 @@ public record BinlogPosition(String file, long pos, int row, boolean snapshot) i
         return !s.isEmpty() && !s.equalsIgnoreCase("false");
     }
 
+    /** Compared for every change the applier reads: the file name is parsed only when files differ. */
     @Override
     public int compareTo(BinlogPosition o) {
-        return ORDER.compare(this, o);
+        if (!file.equals(o.file)) {
+            int byNumber = Long.compare(fileNumber(file), fileNumber(o.file));
+            return byNumber != 0 ? byNumber : file.compareTo(o.file);
+        }
+        int c = Long.compare(pos, o.pos);
+        if (c == 0) {
+            c = Integer.compare(row, o.row);
+        }
+        return c != 0 ? c : Boolean.compare(!snapshot, !o.snapshot);
     }
 
     public boolean isAfter(BinlogPosition o) {
