@@ -62,21 +62,15 @@ final class TableVerifier {
         Map<String, String> targetTypes = targetColumnTypes(dst);
         List<VerifiedTable.Column> columns = new ArrayList<>();
         List<String> schemaProblems = new ArrayList<>();
-        try (PreparedStatement ps = source.prepareStatement(VerifyQueries.sourceColumnTypes())) {
-            ps.setString(1, src.database());
-            ps.setString(2, src.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    if (!targetTypes.isEmpty() && !targetTypes.containsKey(name)) {
-                        schemaProblems.add("column " + name + " is missing in Databend");
-                        continue;
-                    }
-                    columns.add(new VerifiedTable.Column(name,
-                            ValueCanon.kindOf(rs.getString(2), rs.getString(3), targetTypes.get(name))));
-                }
+        forEachSourceRow(VerifyQueries.sourceColumnTypes(), src, rs -> {
+            String name = rs.getString(1);
+            if (!targetTypes.isEmpty() && !targetTypes.containsKey(name)) {
+                schemaProblems.add("column " + name + " is missing in Databend");
+            } else {
+                columns.add(new VerifiedTable.Column(name,
+                        ValueCanon.kindOf(rs.getString(2), rs.getString(3), targetTypes.get(name))));
             }
-        }
+        });
         if (columns.isEmpty() && schemaProblems.isEmpty()) {
             return new Result(src, dst, 0, 0, List.of(), List.of("no such table in the source"), null);
         }
@@ -316,16 +310,25 @@ final class TableVerifier {
 
     private List<String> primaryKey(TableId src) throws SQLException {
         List<String> key = new ArrayList<>();
-        try (PreparedStatement ps = source.prepareStatement(VerifyQueries.sourcePrimaryKey())) {
-            ps.setString(1, src.database());
-            ps.setString(2, src.table());
+        forEachSourceRow(VerifyQueries.sourcePrimaryKey(), src, rs -> key.add(rs.getString(1)));
+        return key;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a source catalog query whose parameters are the table's database and name. */
+    private void forEachSourceRow(String sql, TableId table, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = source.prepareStatement(sql)) {
+            ps.setString(1, table.database());
+            ps.setString(2, table.table());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    key.add(rs.getString(1));
+                    reader.read(rs);
                 }
             }
         }
-        return key;
     }
 
     /** Column name → Databend type; empty when the table does not exist. */

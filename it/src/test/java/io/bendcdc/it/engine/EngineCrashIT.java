@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.bendcdc.config.SourceConnector;
 import io.bendcdc.it.support.EngineFixture;
-import io.bendcdc.it.support.ServiceProcess;
+import io.bendcdc.it.support.CdcProcess;
 import io.bendcdc.it.support.LocalStack;
 import io.bendcdc.it.support.TopicReader;
 import io.bendcdc.it.support.TopicReader.Envelope;
@@ -44,7 +44,7 @@ class EngineCrashIT {
         String prefix = EngineFixture.unique("crash" + connector.name().toLowerCase());
         mariadb("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v VARCHAR(40))",
                 "INSERT INTO " + db + ".t VALUES (-1,'a'),(-2,'b'),(-3,'c')");
-        Path config = ServiceProcess.config(dir, Map.of(
+        Path config = CdcProcess.config(dir, Map.of(
                 "source.connector", connector.name().toLowerCase(),
                 "source.port", Integer.toString(LocalStack.mariadbPort()),
                 "source.user", LocalStack.CDC_USER, "source.password", LocalStack.CDC_PASSWORD,
@@ -56,8 +56,8 @@ class EngineCrashIT {
         Path log = dir.resolve("engine.log");
         String topicName = prefix + "." + db + ".t";
         try (TopicReader topic = new TopicReader(topicName)) {
-            ServiceProcess first = ServiceProcess.engine(config, log);
-            assertThat(topic.readCount(3, Duration.ofSeconds(90))).as(first.log()).hasSize(3);
+            CdcProcess first = CdcProcess.engine(config, log);
+            assertThat(topic.readCount(3, Duration.ofSeconds(90))).as(first.output()).hasSize(3);
 
             // when 50k rows are inserted and the engine is killed with SIGKILL halfway through
             CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
@@ -69,7 +69,7 @@ class EngineCrashIT {
             topic.readCount(3 + ROWS / 3, Duration.ofSeconds(120));
             first.kill9();
             load.join();
-            try (ServiceProcess second = ServiceProcess.engine(config, log)) {
+            try (CdcProcess second = CdcProcess.engine(config, log)) {
                 // then after a restart every inserted row is in Kafka, and no row was read again by a snapshot
                 List<Envelope> all = topic.readUntil(rs -> ids(rs).size() >= ROWS, Duration.ofSeconds(180));
                 assertThat(ids(all)).as("ids published").hasSize(ROWS)

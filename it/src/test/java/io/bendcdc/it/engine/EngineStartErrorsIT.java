@@ -15,7 +15,7 @@ import io.bendcdc.config.SourceConnector;
 import io.bendcdc.engine.CdcEngine;
 import io.bendcdc.engine.SourceUnavailableException;
 import io.bendcdc.it.support.EngineFixture;
-import io.bendcdc.it.support.ServiceProcess;
+import io.bendcdc.it.support.CdcProcess;
 import io.bendcdc.it.support.LocalStack;
 
 /** A start that cannot work says why, naming the setting at fault. */
@@ -46,11 +46,11 @@ class EngineStartErrorsIT {
 
     @Test
     void invalidConfigurationStopsTheStartWithExitCode2NamingTheOption(@TempDir Path dir) throws Exception {
-        Path config = ServiceProcess.config(dir, Map.of("source.user", "cdc", "source.prot", "3306",
+        Path config = CdcProcess.config(dir, Map.of("source.user", "cdc", "source.prot", "3306",
                 "source.snapshot.mode", "sometimes"));
-        try (ServiceProcess engine = ServiceProcess.engine(config, dir.resolve("engine.log"))) {
+        try (CdcProcess engine = CdcProcess.engine(config, dir.resolve("engine.log"))) {
             assertThat(engine.waitForExit(60)).isEqualTo(2);
-            assertThat(engine.log()).contains("source.prot").contains("did you mean 'source.port'")
+            assertThat(engine.output()).contains("source.prot").contains("did you mean 'source.port'")
                     .contains("source.snapshot.mode").contains("sometimes");
         }
     }

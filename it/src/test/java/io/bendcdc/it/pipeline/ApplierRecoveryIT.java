@@ -25,7 +25,7 @@ import io.bendcdc.engine.CdcEngine;
 import io.bendcdc.it.support.ApplierFixture;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.LocalStack;
-import io.bendcdc.it.support.ServiceProcess;
+import io.bendcdc.it.support.CdcProcess;
 import io.bendcdc.it.support.TableDump;
 
 /** Replays and crashes of the applier leave Databend equal to the source. */
@@ -85,7 +85,7 @@ class ApplierRecoveryIT {
         String prefix = EngineFixture.unique("akill");
         mariadb("CREATE DATABASE " + db, "USE " + db,
                 "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(40), n INT)");
-        Path config = ServiceProcess.config(dir, Map.of(
+        Path config = CdcProcess.config(dir, Map.of(
                 "source.user", LocalStack.CDC_USER,
                 "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
                 "kafka.topic.prefix", prefix,
@@ -110,17 +110,17 @@ class ApplierRecoveryIT {
                 }
             });
             for (int kill = 0; kill < 3; kill++) {
-                ServiceProcess applier = ServiceProcess.applier(config, log);
+                CdcProcess applier = CdcProcess.applier(config, log);
                 Thread.sleep(4_000 + random.nextInt(4_000));
                 applier.kill9();
             }
             load.join();
-            try (ServiceProcess last = ServiceProcess.applier(config, log)) {
+            try (CdcProcess last = CdcProcess.applier(config, log)) {
                 // then, after a final restart, Databend equals the source row for row
                 Awaitility.await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2))
                         .ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
                             if (!last.isAlive()) {
-                                throw new RuntimeException("the applier exited:\n" + last.log());
+                                throw new RuntimeException("the applier exited:\n" + last.output());
                             }
                             assertThat(TableDump.databend(select(db))).isEqualTo(TableDump.mariadb(
                                     "SELECT " + COLUMNS + " FROM " + db + ".t ORDER BY id"));

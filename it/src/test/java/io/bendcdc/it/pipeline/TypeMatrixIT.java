@@ -29,7 +29,7 @@ import io.bendcdc.config.SourceConnector;
 import io.bendcdc.engine.CdcEngine;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.LocalStack;
-import io.bendcdc.it.support.ServiceProcess;
+import io.bendcdc.it.support.CdcProcess;
 
 /**
  * Every type of the mapping, at its limits, from MariaDB through the whole pipeline: the value read
@@ -105,22 +105,22 @@ class TypeMatrixIT {
                     "INSERT INTO t (id) VALUES (3)",
                     "INSERT INTO t (id, dt, dtt, ts, tm, yr, d, f) VALUES (4, '2024-02-29', '2024-02-29 12:34:56.000001', "
                             + "'2024-02-29 12:34:56.123456', '00:00:00.000001', 2000, 0.000000000000000000000000000001, 0)");
-            Path config = ServiceProcess.config(dir, Map.of(
+            Path config = CdcProcess.config(dir, Map.of(
                     "source.user", LocalStack.CDC_USER,
                     "kafka.bootstrap.servers", LocalStack.kafkaBootstrap(),
                     "kafka.topic.prefix", prefix,
                     "databend.url", LocalStack.databendUrl("default"),
                     "databend.state.database", prefix + "_state",
                     "apply.consumer.group", prefix + "-applier"));
-            try (ServiceProcess applier = ServiceProcess.applier(config, dir.resolve("applier.log"),
+            try (CdcProcess applier = CdcProcess.applier(config, dir.resolve("applier.log"),
                     "America/New_York")) {
                 // then each value read back from Databend equals the source value
                 Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                         .ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
                             if (!applier.isAlive()) {
-                                throw new RuntimeException("the applier exited:\n" + applier.log());
+                                throw new RuntimeException("the applier exited:\n" + applier.output());
                             }
-                            assertThat(databendRows(db)).as(applier.log()).hasSize(4);
+                            assertThat(databendRows(db)).as(applier.output()).hasSize(4);
                         });
                 List<List<String>> source = mariadbRows(db);
                 List<List<String>> target = databendRows(db);
