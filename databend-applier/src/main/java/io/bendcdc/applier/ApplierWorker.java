@@ -183,7 +183,7 @@ final class ApplierWorker implements Runnable {
             for (TopicPartition tp : assigned) {
                 try {
                     AppliedState state = databend.readState(tp.topic(), tp.partition());
-                    PartitionApplier p = new PartitionApplier(tp, state, settings, decoder, schemas, databend, pipeline,
+                    PartitionApplier p = new PartitionApplier(tp, state, settings, schemas, databend, pipeline,
                             metrics, deadLetters);
                     partitions.put(tp, p);
                     consumer.seek(tp, p.resumeOffset());

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -46,7 +47,7 @@ final class DeadLetters implements AutoCloseable {
         headers.add(HEADER_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(new ProducerRecord<>(topic, null, bytes(record.key()), bytes(record.value()), headers)).get();
+            producer.send(new ProducerRecord<>(topic, null, Utils.toNullableArray(record.key()), Utils.toNullableArray(record.value()), headers)).get();
         } catch (ExecutionException e) {
             throw new ApplyException("cannot send a rejected event to dead-letter topic '" + topic + "': "
                     + e.getCause().getMessage(), e.getCause());
@@ -54,15 +55,6 @@ final class DeadLetters implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ApplyException("interrupted while sending to dead-letter topic '" + topic + "'", e);
         }
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        if (b == null) {
-            return null;
-        }
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
     }
 
     @Override

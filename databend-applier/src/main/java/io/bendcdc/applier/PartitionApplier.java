@@ -33,7 +33,6 @@ final class PartitionApplier {
 
     private final TopicPartition partition;
     private final ApplierSettings settings;
-    private final EnvelopeDecoder decoder;
     private final SchemaSource schemas;
     private final DatabendSession databend;
     private final WritePipeline pipeline;
@@ -53,15 +52,13 @@ final class PartitionApplier {
     private long firstBufferedAtMs;
     private int skipped;
 
-    PartitionApplier(TopicPartition partition, AppliedState state, ApplierSettings settings, EnvelopeDecoder decoder,
-            SchemaSource schemas, DatabendSession databend, WritePipeline pipeline, ApplierMetrics metrics,
-            DeadLetters deadLetters) {
+    PartitionApplier(TopicPartition partition, AppliedState state, ApplierSettings settings, SchemaSource schemas,
+            DatabendSession databend, WritePipeline pipeline, ApplierMetrics metrics, DeadLetters deadLetters) {
         this.partition = partition;
         this.state = state;
         this.committed = state;
         this.pipeline = pipeline;
         this.settings = settings;
-        this.decoder = decoder;
         this.schemas = schemas;
         this.databend = databend;
         this.metrics = metrics;
@@ -90,10 +87,6 @@ final class PartitionApplier {
 
     /** A decoded record: the change (empty for a tombstone), or why it could not be decoded. */
     record Decoded(Optional<ChangeEvent> event, EnvelopeDecodingException error) {
-    }
-
-    void offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, long nowMs) throws SQLException {
-        offer(record, decode(decoder, record), nowMs);
     }
 
     void offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, Decoded decoded, long nowMs) throws SQLException {

@@ -14,7 +14,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,11 +178,15 @@ public final class EnvelopeDecoder {
      */
     private static final class RecentSchemas {
         private static final int SIZE = 8;
-        private volatile Parsed[] recent = new Parsed[0];
+
+        private record Known(SchemaBytes schema, Object compiled) {
+        }
+
+        private volatile List<Known> recent = List.of();
 
         Parsed match(byte[] json, int from, int to) {
             int schemaStart = from + SCHEMA_START;
-            for (Parsed candidate : recent) {
+            for (Known candidate : recent) {
                 SchemaBytes s = candidate.schema;
                 int length = s.to - s.from;
                 int split = schemaStart + length - 1;
@@ -189,7 +195,7 @@ public final class EnvelopeDecoder {
                         && Arrays.equals(json, schemaStart, schemaStart + length, s.bytes, s.from, s.to)) {
                     Parsed hit = new Parsed();
                     hit.schema = s;
-                    hit.cached = candidate.cached;
+                    hit.cached = candidate.compiled;
                     return hit;
                 }
             }
@@ -198,28 +204,17 @@ public final class EnvelopeDecoder {
 
         /** {@code schema} must own its bytes (a cache key), not point into a record. */
         synchronized void remember(SchemaBytes schema, Object compiled) {
-            Parsed[] old = recent;
-            Parsed[] next = new Parsed[Math.min(SIZE, old.length + 1)];
-            Parsed entry = new Parsed();
-            entry.schema = schema;
-            entry.cached = compiled;
-            next[0] = entry;
-            for (int i = 0, j = 1; i < old.length && j < next.length; i++) {
-                if (!old[i].schema.equals(schema)) {
-                    next[j++] = old[i];
+            List<Known> next = new ArrayList<>(SIZE);
+            next.add(new Known(schema, compiled));
+            for (Known k : recent) {
+                if (next.size() < SIZE && !k.schema.equals(schema)) {
+                    next.add(k);
                 }
             }
-            recent = next[next.length - 1] == null ? Arrays.copyOf(next, countNonNull(next)) : next;
-        }
-
-        private static int countNonNull(Parsed[] a) {
-            int n = 0;
-            while (n < a.length && a[n] != null) {
-                n++;
-            }
-            return n;
+            recent = List.copyOf(next);
         }
     }
+
 
     private Parsed compactSplit(Range record, Map<SchemaBytes, ?> known, RecentSchemas recent) {
         byte[] json = record.bytes;
