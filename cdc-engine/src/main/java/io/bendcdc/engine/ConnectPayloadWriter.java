@@ -3,9 +3,7 @@ package io.bendcdc.engine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.kafka.connect.data.Decimal;
 import org.apache.kafka.connect.data.Field;
@@ -28,23 +26,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
  */
 final class ConnectPayloadWriter {
 
-    // Identity: a ConnectSchema's hashCode walks the whole schema. Debezium reuses schema objects.
-    private final Map<Schema, Boolean> writable = new IdentityHashMap<>();
-
-    /** Whether every value of {@code schema} can be written here. */
-    boolean canWrite(Schema schema) {
-        Boolean known = writable.get(schema);
-        if (known == null) {
-            if (writable.size() >= 10_000) {
-                writable.clear();
-            }
-            known = supported(schema);
-            writable.put(schema, known);
-        }
-        return known;
-    }
-
-    private static boolean supported(Schema schema) {
+    /** Whether every value of {@code schema} can be written here; walks the schema, so callers cache it. */
+    static boolean canWrite(Schema schema) {
         if (schema == null) {
             return false;
         }
@@ -53,8 +36,8 @@ final class ConnectPayloadWriter {
         }
         return switch (schema.type()) {
             case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOLEAN, STRING, BYTES -> true;
-            case ARRAY -> supported(schema.valueSchema());
-            case STRUCT -> schema.fields().stream().allMatch(f -> supported(f.schema()));
+            case ARRAY -> canWrite(schema.valueSchema());
+            case STRUCT -> schema.fields().stream().allMatch(f -> canWrite(f.schema()));
             case MAP -> false;
         };
     }

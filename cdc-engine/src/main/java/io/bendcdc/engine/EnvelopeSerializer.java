@@ -44,7 +44,11 @@ final class EnvelopeSerializer {
     private final ConnectPayloadWriter payloadWriter = new ConnectPayloadWriter();
     private final PayloadBuffer payloadBuffer = new PayloadBuffer();
     // Identity, not equals: ConnectSchema.hashCode walks the whole schema.
-    private final Map<Schema, byte[]> schemaJson = new IdentityHashMap<>();
+    private final Map<Schema, KnownSchema> schemas = new IdentityHashMap<>();
+
+    /** A schema's JSON, and whether its payloads can be streamed by {@link ConnectPayloadWriter}. */
+    private record KnownSchema(byte[] json, boolean streamable) {
+    }
 
     EnvelopeSerializer() {
         schemaWriter.configure(Map.of("schemas.enable", "true", "converter.type", "value"), false);
@@ -65,10 +69,11 @@ final class EnvelopeSerializer {
     }
 
     byte[] envelope(JsonConverter payloadConverter, String topic, Schema schema, Object value) {
-        byte[] schemaBytes = schema == null ? NULL : schemaJson(schema);
+        KnownSchema known = schema == null ? null : known(schema);
+        byte[] schemaBytes = known == null ? NULL : known.json;
         byte[] payload;
         int payloadLength;
-        if (schema != null && payloadWriter.canWrite(schema)) {
+        if (known != null && known.streamable) {
             payloadBuffer.reset();
             try (JsonGenerator g = mapper.getFactory().createGenerator(payloadBuffer)) {
                 payloadWriter.write(g, schema, value);
@@ -108,19 +113,21 @@ final class EnvelopeSerializer {
         }
     }
 
-    private byte[] schemaJson(Schema schema) {
-        byte[] cached = schemaJson.get(schema);
+    private KnownSchema known(Schema schema) {
+        KnownSchema cached = schemas.get(schema);
         if (cached == null) {
-            if (schemaJson.size() >= MAX_CACHED_SCHEMAS) {
-                schemaJson.clear();
+            if (schemas.size() >= MAX_CACHED_SCHEMAS) {
+                schemas.clear();
             }
             try {
-                cached = mapper.writeValueAsBytes(schemaWriter.asJsonSchema(schema));
+                cached = new KnownSchema(mapper.writeValueAsBytes(schemaWriter.asJsonSchema(schema)),
+                        ConnectPayloadWriter.canWrite(schema));
             } catch (JsonProcessingException e) {
                 throw new DataException("cannot serialize the schema of " + schema.name(), e);
             }
-            schemaJson.put(schema, cached);
+            schemas.put(schema, cached);
         }
         return cached;
     }
+
 }
