@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.bendcdc.applier.event.EnvelopeDecoder;
+import io.bendcdc.history.BinlogPosition;
 
 /**
  * One consumer of the applier's group and one Databend connection. Partitions are assigned by
@@ -83,12 +84,17 @@ final class ApplierWorker implements Runnable {
             while (running.get()) {
                 ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(Duration.ofMillis(200));
                 long now = System.currentTimeMillis();
+                Map<TopicPartition, List<PartitionApplier.Decoded>> decoded = new HashMap<>();
+                for (TopicPartition tp : records.partitions()) {
+                    decoded.put(tp, decodeAll(records.records(tp)));
+                }
+                reportReceived(decoded.values());
                 for (TopicPartition tp : records.partitions()) {
                     PartitionApplier p = partitions.get(tp);
                     List<ConsumerRecord<ByteBuffer, ByteBuffer>> batch = records.records(tp);
-                    List<PartitionApplier.Decoded> decoded = decodeAll(batch);
+                    List<PartitionApplier.Decoded> events = decoded.get(tp);
                     for (int i = 0; i < batch.size(); i++) {
-                        p.offer(batch.get(i), decoded.get(i), now);
+                        p.offer(batch.get(i), events.get(i), now);
                     }
                 }
                 for (PartitionApplier p : partitions.values()) {
@@ -127,6 +133,24 @@ final class ApplierWorker implements Runnable {
         }
         return java.util.stream.IntStream.range(0, batch.size()).parallel()
                 .mapToObj(i -> PartitionApplier.decode(decoder, batch.get(i))).toList();
+    }
+
+    /** Tells the schema source the newest position polled, so that one history read covers the whole poll. */
+    private void reportReceived(Collection<List<PartitionApplier.Decoded>> polled) {
+        BinlogPosition newest = null;
+        for (List<PartitionApplier.Decoded> events : polled) {
+            for (PartitionApplier.Decoded d : events) {
+                if (d.event().isPresent()) {
+                    BinlogPosition p = PartitionApplier.position(d.event().get());
+                    if (newest == null || p.compareTo(newest) > 0) {
+                        newest = p;
+                    }
+                }
+            }
+        }
+        if (newest != null) {
+            schemas.received(newest);
+        }
     }
 
     void stop() {

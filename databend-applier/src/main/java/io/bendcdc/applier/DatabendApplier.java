@@ -36,7 +36,7 @@ public final class DatabendApplier implements AutoCloseable {
     public void start() {
         schemas = new SchemaSource(new SchemaHistoryReader(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
-                settings.schemaHistoryTopic(), id -> true, Duration.ofSeconds(60)), 1000);
+                settings.schemaHistoryTopic(), id -> true, Duration.ofSeconds(60)));
         for (int i = 0; i < settings.parallelism(); i++) {
             ApplierWorker worker = new ApplierWorker("worker-" + i, settings, schemas, metrics);
             Thread t = new Thread(() -> {

@@ -109,8 +109,7 @@ final class PartitionApplier {
             return;
         }
         ChangeEvent event = decoded.event().get();
-        BinlogPosition position = new BinlogPosition(event.binlogFile(), event.binlogPos(), event.row(),
-                event.snapshot());
+        BinlogPosition position = position(event);
         if (!event.snapshot() && state.alreadyApplied(position)) {
             skipped++;
             metrics.skipped(partition.topic());
@@ -237,6 +236,10 @@ final class PartitionApplier {
         if (streamed != null) {
             pendingStreamed = streamed;
         }
+    }
+
+    static BinlogPosition position(ChangeEvent event) {
+        return new BinlogPosition(event.binlogFile(), event.binlogPos(), event.row(), event.snapshot());
     }
 
     private static BinlogPosition streamed(ChangeEvent event, BinlogPosition position) {

@@ -2,6 +2,7 @@ package io.bendcdc.applier;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.bendcdc.history.BinlogPosition;
 import io.bendcdc.history.SchemaChange;
@@ -11,20 +12,39 @@ import io.bendcdc.history.TableId;
 import io.bendcdc.history.TableSchema;
 
 /**
- * The DDL timeline, shared by the applier's workers, read from the schema history topic and
- * re-read when a data event is newer than anything it knows (at most every {@code minRefreshMs}) or
- * when an event's shape shows the timeline is stale.
+ * The DDL timeline, shared by the applier's workers, read from the schema history topic.
+ *
+ * <p>The engine stores a DDL's history record, and waits for Kafka to acknowledge it, before it
+ * reads the binlog past that DDL. So once a data event has been received, reading the history
+ * topic to its end yields every DDL before that event. The timeline is therefore complete up to
+ * the newest event received before its last read, and is read again when an event lies beyond
+ * that. Workers report what they polled ({@link #received}), so that one read covers a whole
+ * poll rather than one event.
  */
 final class SchemaSource implements AutoCloseable {
 
-    private final SchemaHistoryReader reader;
-    private final long minRefreshMs;
+    private final Supplier<SchemaTimeline> reader;
+    private final AutoCloseable closer;
     private SchemaTimeline timeline;
-    private long refreshedAtMs;
+    /** The newest position of the events workers have received from Kafka. */
+    private BinlogPosition receivedThrough;
+    /** The timeline holds every DDL up to here. */
+    private BinlogPosition completeThrough;
 
-    SchemaSource(SchemaHistoryReader reader, long minRefreshMs) {
+    SchemaSource(SchemaHistoryReader reader) {
+        this(reader::refresh, reader::close);
+    }
+
+    SchemaSource(Supplier<SchemaTimeline> reader, AutoCloseable closer) {
         this.reader = reader;
-        this.minRefreshMs = minRefreshMs;
+        this.closer = closer;
+    }
+
+    /** Notes that a worker holds an event at this position, received from Kafka. */
+    synchronized void received(BinlogPosition position) {
+        if (receivedThrough == null || position.compareTo(receivedThrough) > 0) {
+            receivedThrough = position;
+        }
     }
 
     synchronized boolean changedSince(TableId table, BinlogPosition from, BinlogPosition to) {
@@ -39,23 +59,22 @@ final class SchemaSource implements AutoCloseable {
         return current(position).schemaAt(table, position);
     }
 
-    /** Reads what the history topic gained, whatever the time since the last read. */
-    synchronized void refresh() {
-        timeline = reader.refresh();
-        refreshedAtMs = System.currentTimeMillis();
-    }
-
     private SchemaTimeline current(BinlogPosition needed) {
-        long now = System.currentTimeMillis();
-        boolean behind = timeline == null || timeline.lastPosition().map(p -> p.compareTo(needed) < 0).orElse(true);
-        if (timeline == null || (behind && now - refreshedAtMs >= minRefreshMs)) {
-            refresh();
+        if (timeline == null || completeThrough == null || needed.compareTo(completeThrough) > 0) {
+            received(needed);
+            BinlogPosition covered = receivedThrough; // taken before the read: every one of these events is in hand
+            timeline = reader.get();
+            completeThrough = covered;
         }
         return timeline;
     }
 
     @Override
     public synchronized void close() {
-        reader.close();
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new ApplyException("closing the schema history reader failed: " + e.getMessage(), e);
+        }
     }
 }

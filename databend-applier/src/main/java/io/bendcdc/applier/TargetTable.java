@@ -54,11 +54,6 @@ record TargetTable(TableId id, TableSchema source, List<String> columns, List<Da
         return keyColumns.isEmpty();
     }
 
-    /** Whether a row image has exactly this table's columns; if not, the schema known is stale. */
-    boolean matches(Set<String> fields) {
-        return fields.size() == columns.size() && fields.containsAll(columns);
-    }
-
     Object[] row(Map<String, Object> image) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {

@@ -62,9 +62,38 @@ class PipelineIT {
         }
     }
 
+    @Test
+    void aChangeRightAfterADdlIsAppliedUnderTheNewSchema() {
+        // given the pipeline running and just done applying a change, so it has just read the schema history
+        String db = EngineFixture.unique("ddlrace");
+        String prefix = EngineFixture.unique("ddlrace");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "INSERT INTO t VALUES (1,'one')");
+        try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
+                DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
+                        new ApplierMetrics())) {
+            engine.start();
+            applier.start();
+            awaitSame(db, "id, v", applier);
+            StringBuilder columns = new StringBuilder("id, v");
+            for (int i = 1; i <= 5; i++) {
+                mariadb("USE " + db, "UPDATE t SET v='round " + i + "' WHERE id=1");
+                awaitSame(db, columns.toString(), applier);
+
+                // when a column is added and at once given a value other than its default
+                mariadb("USE " + db, "ALTER TABLE t ADD COLUMN c" + i + " VARCHAR(10) NOT NULL DEFAULT 'default'",
+                        "UPDATE t SET c" + i + "='set' WHERE id=1");
+                columns.append(", c").append(i);
+
+                // then Databend has the value, not the default the ALTER gave the row
+                awaitSame(db, columns.toString(), applier);
+            }
+        }
+    }
+
     static void awaitSame(String db, String columns, DatabendApplier applier) {
         String sql = "SELECT " + columns + " FROM " + db + ".t ORDER BY id";
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
             if (applier.completion().isCompletedExceptionally()) {
                 applier.completion().join();
