@@ -42,8 +42,10 @@ class QuickstartIT {
             assertThat(output).contains("shop.customers  OK rows=3", "shop.orders  OK rows=4", "verify: OK (2 tables)",
                     "Look around", "/metrics");
         } finally {
+            // into the output file: a forked test JVM's own stdout is Maven's channel
             new ProcessBuilder(REPO.resolve("bin/quickstart").toString(), "stop").directory(REPO.toFile())
-                    .inheritIO().start().waitFor(60, TimeUnit.SECONDS);
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                    .start().waitFor(60, TimeUnit.SECONDS);
         }
     }
 }
