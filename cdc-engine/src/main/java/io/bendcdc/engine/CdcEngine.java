@@ -60,7 +60,7 @@ public final class CdcEngine implements Closeable {
                 settings.topicRetentionMs());
         topics.ensure(DebeziumConnectorProperties.signalTopic(settings.topicPrefix()));
         snapshotProgress = new SnapshotProgress(source::estimateRows, 5_000);
-        publisher = new KafkaChangePublisher(producer, topics, snapshotProgress);
+        publisher = new KafkaChangePublisher(producer, topics, snapshotProgress, settings.topicPrefix());
         Properties props = DebeziumConnectorProperties.of(settings);
         engine = DebeziumEngine.create(ChangeEventFormat.of(io.debezium.embedded.Connect.class))
                 .using(props)

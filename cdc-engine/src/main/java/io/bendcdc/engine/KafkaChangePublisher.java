@@ -41,12 +41,15 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
             });
     private static final int PARALLEL_MIN = 256;
     private final SnapshotProgress snapshotProgress;
+    private final String schemaChangeTopic;
     private final AtomicLong published = new AtomicLong();
 
-    KafkaChangePublisher(Producer<byte[], byte[]> producer, TopicCreator topics, SnapshotProgress snapshotProgress) {
+    KafkaChangePublisher(Producer<byte[], byte[]> producer, TopicCreator topics, SnapshotProgress snapshotProgress,
+            String schemaChangeTopic) {
         this.producer = producer;
         this.topics = topics;
         this.snapshotProgress = snapshotProgress;
+        this.schemaChangeTopic = schemaChangeTopic;
     }
 
     @Override
@@ -58,9 +61,28 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
         for (int i = 0; i < events.size(); i++) {
             SourceRecord record = events.get(i).record();
             topics.ensure(record.topic());
+            if (record.topic().equals(schemaChangeTopic)) {
+                // A DDL goes out only once every change before it is in Kafka: the applier takes a
+                // DDL it can read as proof that it can read all of a table's changes before it
+                // (that is how it knows when to apply a DROP TABLE).
+                producer.flush();
+                awaitAcks(sends, events);
+            }
             sends.add(producer.send(converted.get(i)));
             snapshotProgress.record(record, now);
         }
+        awaitAcks(sends, events);
+        for (RecordChangeEvent<SourceRecord> event : events) {
+            committer.markProcessed(event);
+        }
+        committer.markBatchFinished();
+        long total = published.addAndGet(events.size());
+        LOG.debug("Published {} records ({} in all)", events.size(), total);
+    }
+
+    /** Waits until Kafka acknowledged each record sent; {@code sends.get(i)} is the send of {@code events.get(i)}. */
+    private static void awaitAcks(List<Future<RecordMetadata>> sends, List<RecordChangeEvent<SourceRecord>> events)
+            throws InterruptedException {
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get();
@@ -70,12 +92,6 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
                         + "' (source offset " + failed.sourceOffset() + "): " + e.getCause().getMessage(), e.getCause());
             }
         }
-        for (RecordChangeEvent<SourceRecord> event : events) {
-            committer.markProcessed(event);
-        }
-        committer.markBatchFinished();
-        long total = published.addAndGet(events.size());
-        LOG.debug("Published {} records ({} in all)", events.size(), total);
     }
 
     private List<ProducerRecord<byte[], byte[]>> convert(List<RecordChangeEvent<SourceRecord>> events)

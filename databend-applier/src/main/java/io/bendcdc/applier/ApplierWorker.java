@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import io.bendcdc.applier.event.EnvelopeDecoder;
 import io.bendcdc.history.BinlogPosition;
+import io.bendcdc.history.SchemaChange;
 
 /**
  * One consumer of the applier's group and one Databend connection. Partitions are assigned by
@@ -35,12 +37,15 @@ final class ApplierWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ApplierWorker.class);
 
     private static final int PARALLEL_DECODE_MIN = 2_000;
+    private static final long DROP_CHECK_INTERVAL_MS = 1_000;
     /** Raw envelopes are kilobytes each, nearly all schema: a poll's worth is kept small, as it is garbage once decoded. */
     private static final int MAX_POLL_RECORDS = 10_000;
 
     private final String name;
     private final ApplierSettings settings;
     private final SchemaSource schemas;
+    private final PublishedDdl publishedDdl;
+    private long dropsCheckedAtMs;
     private final ApplierMetrics metrics;
     private final DatabendSession databend;
     private final WritePipeline pipeline;
@@ -51,10 +56,12 @@ final class ApplierWorker implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile Throwable failure;
 
-    ApplierWorker(String name, ApplierSettings settings, SchemaSource schemas, ApplierMetrics metrics) {
+    ApplierWorker(String name, ApplierSettings settings, SchemaSource schemas, PublishedDdl publishedDdl,
+            ApplierMetrics metrics) {
         this.name = name;
         this.settings = settings;
         this.schemas = schemas;
+        this.publishedDdl = publishedDdl;
         this.metrics = metrics;
         this.databend = new DatabendSession(settings, metrics);
         this.pipeline = new WritePipeline("applier-" + name + "-writer");
@@ -100,6 +107,7 @@ final class ApplierWorker implements Runnable {
                 for (PartitionApplier p : partitions.values()) {
                     p.flushIfDue(now);
                 }
+                applyDueDrops(now);
                 commitKafkaOffsets();
             }
             flushAll();
@@ -133,6 +141,36 @@ final class ApplierWorker implements Runnable {
         }
         return java.util.stream.IntStream.range(0, batch.size()).parallel()
                 .mapToObj(i -> PartitionApplier.decode(decoder, batch.get(i))).toList();
+    }
+
+    /**
+     * Applies a source table's DROP TABLE once its topic is read to the end, at most once a second.
+     * Read to the end is not enough alone: the changes before the drop may still be on their way
+     * from the engine. They are in Kafka once the DDL itself can be read from the schema change
+     * topic, as the engine publishes a DDL only after everything before it. A table spread over
+     * several partitions is left alone: the others may still be writing it.
+     */
+    private void applyDueDrops(long now) throws SQLException {
+        if (now - dropsCheckedAtMs < DROP_CHECK_INTERVAL_MS) {
+            return;
+        }
+        dropsCheckedAtMs = now;
+        for (Map.Entry<TopicPartition, PartitionApplier> e : partitions.entrySet()) {
+            Optional<SchemaChange.DropTable> drop = e.getValue().pendingDrop();
+            if (drop.isEmpty()) {
+                continue;
+            }
+            TopicPartition tp = e.getKey();
+            BinlogPosition published = publishedDdl.newest();
+            if (published == null || published.compareTo(drop.get().position()) < 0
+                    || consumer.partitionsFor(tp.topic()).size() != 1) {
+                continue;
+            }
+            Long end = consumer.endOffsets(List.of(tp)).get(tp);
+            if (end != null && consumer.position(tp) >= end) {
+                e.getValue().applyDrop(drop.get());
+            }
+        }
     }
 
     /** Tells the schema source the newest position polled, so that one history read covers the whole poll. */

@@ -27,6 +27,7 @@ public final class DatabendApplier implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private SchemaSource schemas;
+    private PublishedDdl publishedDdl;
 
     public DatabendApplier(ApplierSettings settings, ApplierMetrics metrics) {
         this.settings = settings;
@@ -37,8 +38,9 @@ public final class DatabendApplier implements AutoCloseable {
         schemas = new SchemaSource(new SchemaHistoryReader(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
                 settings.schemaHistoryTopic(), id -> true, Duration.ofSeconds(60)));
+        publishedDdl = new PublishedDdl(settings.bootstrapServers(), settings.topicPrefix(), Duration.ofSeconds(60));
         for (int i = 0; i < settings.parallelism(); i++) {
-            ApplierWorker worker = new ApplierWorker("worker-" + i, settings, schemas, metrics);
+            ApplierWorker worker = new ApplierWorker("worker-" + i, settings, schemas, publishedDdl, metrics);
             Thread t = new Thread(() -> {
                 worker.run();
                 onWorkerEnd(worker);
@@ -77,6 +79,9 @@ public final class DatabendApplier implements AutoCloseable {
         }
         if (schemas != null) {
             schemas.close();
+        }
+        if (publishedDdl != null) {
+            publishedDdl.close();
         }
         completion.complete(null);
         LOG.info("Applier stopped");

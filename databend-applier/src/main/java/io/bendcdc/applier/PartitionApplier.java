@@ -231,6 +231,43 @@ final class PartitionApplier {
         databend.writeState(next);
     }
 
+    /** The source table's DROP TABLE not yet applied, when the schema history ends with one. */
+    Optional<SchemaChange.DropTable> pendingDrop() {
+        TableId table = source != null ? source : tableOfTopic();
+        return table == null ? Optional.empty() : schemas.pendingDrop(table, schemaPosition);
+    }
+
+    /**
+     * Drops the target table, after writing what is buffered; the caller has made sure that every
+     * change before the drop has been offered. The drop's position is recorded, so it is not
+     * applied again, and a table created again under the name starts from an empty target.
+     */
+    void applyDrop(SchemaChange.DropTable drop) throws SQLException {
+        flush();
+        pipeline.drain();
+        databend.apply(drop);
+        AppliedState next = state.advance(state.kafkaOffset(), drop.position());
+        databend.writeState(next);
+        state = next;
+        committed = next;
+        schemaPosition = drop.position();
+        source = null;
+        target = null;
+        LOG.info("Dropped {}: the source dropped {} at {}", settings.target(drop.table()), drop.table(),
+                drop.position());
+    }
+
+    /** The source table a topic {@code <prefix>.<db>.<table>} is named after; null if the name says otherwise. */
+    private TableId tableOfTopic() {
+        String prefix = settings.topicPrefix() + ".";
+        String topic = partition.topic();
+        int dot = topic.indexOf('.', prefix.length());
+        if (!topic.startsWith(prefix) || dot < 0) {
+            return null;
+        }
+        return new TableId(topic.substring(prefix.length(), dot), topic.substring(dot + 1));
+    }
+
     private void advanceTo(long offset, BinlogPosition streamed) {
         pendingOffset = offset;
         if (streamed != null) {

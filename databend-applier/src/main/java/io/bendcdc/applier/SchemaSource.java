@@ -25,7 +25,10 @@ final class SchemaSource implements AutoCloseable {
 
     private final Supplier<SchemaTimeline> reader;
     private final AutoCloseable closer;
+    private static final long IDLE_READ_INTERVAL_MS = 1_000;
+
     private SchemaTimeline timeline;
+    private long readAtMs;
     /** The newest position of the events workers have received from Kafka. */
     private BinlogPosition receivedThrough;
     /** The timeline holds every DDL up to here. */
@@ -59,14 +62,38 @@ final class SchemaSource implements AutoCloseable {
         return current(position).schemaAt(table, position);
     }
 
+    /**
+     * The table's DROP TABLE, when that is the last the history says of it and it lies after
+     * {@code after} (null: anywhere). Once a table's changes stop nothing else prompts a read, so
+     * the history is read again here when the last read is older than a second.
+     */
+    synchronized Optional<SchemaChange.DropTable> pendingDrop(TableId table, BinlogPosition after) {
+        if (timeline == null || System.currentTimeMillis() - readAtMs >= IDLE_READ_INTERVAL_MS) {
+            read();
+        }
+        List<SchemaChange> changes = timeline.changes(table);
+        if (!changes.isEmpty() && changes.get(changes.size() - 1) instanceof SchemaChange.DropTable drop
+                && (after == null || drop.position().compareTo(after) > 0)) {
+            return Optional.of(drop);
+        }
+        return Optional.empty();
+    }
+
     private SchemaTimeline current(BinlogPosition needed) {
         if (timeline == null || completeThrough == null || needed.compareTo(completeThrough) > 0) {
             received(needed);
-            BinlogPosition covered = receivedThrough; // taken before the read: every one of these events is in hand
-            timeline = reader.get();
-            completeThrough = covered;
+            read();
         }
         return timeline;
+    }
+
+    private void read() {
+        BinlogPosition covered = receivedThrough; // taken before the read: every one of these events is in hand
+        timeline = reader.get();
+        readAtMs = System.currentTimeMillis();
+        if (covered != null) {
+            completeThrough = covered;
+        }
     }
 
     @Override

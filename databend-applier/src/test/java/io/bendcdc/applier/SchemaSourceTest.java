@@ -80,6 +80,18 @@ class SchemaSourceTest {
         assertThat(reads).hasValue(2);
     }
 
+    @Test
+    void givenAHistoryEndingInADropTable_whenAskedForPendingDrops_thenOnlyThatTableHasOneUntilItIsPast() {
+        topic.addAll(history.subList(6, history.size())); // ... t2 created, renamed to t3, t3 dropped at 4615
+        TableId t3 = new TableId("shop", "t3");
+
+        assertThat(schemas.pendingDrop(t3, null)).hasValueSatisfying(d -> assertThat(d.position().pos()).isEqualTo(4615));
+        assertThat(schemas.pendingDrop(t3, BinlogPosition.of("mariadb-bin.000001", 4000, 0))).isPresent();
+        assertThat(schemas.pendingDrop(t3, BinlogPosition.of("mariadb-bin.000001", 4615, 0))).isEmpty();
+        assertThat(schemas.pendingDrop(T, null)).isEmpty();
+        assertThat(schemas.pendingDrop(new TableId("shop", "t2"), null)).isEmpty(); // renamed, not dropped
+    }
+
     private static List<String> history() {
         try (InputStream in = SchemaSourceTest.class.getResourceAsStream("/samples/ddl/history.jsonl")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();

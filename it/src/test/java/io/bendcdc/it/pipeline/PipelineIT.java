@@ -91,6 +91,35 @@ class PipelineIT {
         }
     }
 
+    @Test
+    void aDroppedTableIsDroppedInDatabendAndCanBeCreatedAgain() {
+        // given two tables copied to Databend
+        String db = EngineFixture.unique("drop");
+        String prefix = EngineFixture.unique("drop");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "CREATE TABLE keep (id INT PRIMARY KEY)", "INSERT INTO t VALUES (1,'one'),(2,'two')",
+                "INSERT INTO keep VALUES (1)");
+        try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
+                DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
+                        new ApplierMetrics())) {
+            engine.start();
+            applier.start();
+            awaitSame(db, "id, v", applier);
+
+            // when one is changed and then dropped, with no change after it
+            mariadb("USE " + db, "INSERT INTO t VALUES (3,'three')", "DROP TABLE t");
+
+            // then it is dropped in Databend, and the other is left alone
+            String tables = "SELECT name FROM system.tables WHERE database = '" + db + "' ORDER BY name";
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(TableDump.databend(tables)).containsExactly(List.of("keep")));
+
+            // and when it is created again with other columns, Databend has only the new table's rows
+            mariadb("USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, w INT)", "INSERT INTO t VALUES (7, 70)");
+            awaitSame(db, "id, w", applier);
+        }
+    }
+
     static void awaitSame(String db, String columns, DatabendApplier applier) {
         String sql = "SELECT " + columns + " FROM " + db + ".t ORDER BY id";
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
