@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,7 @@ class PipelineIT {
                 "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20), n DECIMAL(12,2), ts DATETIME(6))",
                 "INSERT INTO t VALUES (1,'one',1.10,'2024-01-01 00:00:00.000001'),(2,'two',2.20,NULL),"
                         + "(3,'',3.30,'2024-03-03 03:03:03.333333')");
-        try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
-                DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
-                        new ApplierMetrics())) {
-            engine.start();
-            applier.start();
+        withPipeline(db, prefix, applier -> {
             awaitSame(db, "id, v, n, ts", applier);
 
             // when rows change, one key changes three times, a key changes, and columns are added, renamed, dropped
@@ -59,7 +56,7 @@ class PipelineIT {
 
             // then Databend holds exactly what MariaDB holds
             awaitSame(db, "id, v2, n, ts", applier);
-        }
+        });
     }
 
     @Test
@@ -69,11 +66,7 @@ class PipelineIT {
         String prefix = EngineFixture.unique("ddlrace");
         mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
                 "INSERT INTO t VALUES (1,'one')");
-        try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
-                DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
-                        new ApplierMetrics())) {
-            engine.start();
-            applier.start();
+        withPipeline(db, prefix, applier -> {
             awaitSame(db, "id, v", applier);
             StringBuilder columns = new StringBuilder("id, v");
             for (int i = 1; i <= 5; i++) {
@@ -88,7 +81,7 @@ class PipelineIT {
                 // then Databend has the value, not the default the ALTER gave the row
                 awaitSame(db, columns.toString(), applier);
             }
-        }
+        });
     }
 
     @Test
@@ -99,11 +92,7 @@ class PipelineIT {
         mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
                 "CREATE TABLE keep (id INT PRIMARY KEY)", "INSERT INTO t VALUES (1,'one'),(2,'two')",
                 "INSERT INTO keep VALUES (1)");
-        try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
-                DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
-                        new ApplierMetrics())) {
-            engine.start();
-            applier.start();
+        withPipeline(db, prefix, applier -> {
             awaitSame(db, "id, v", applier);
 
             // when one is changed and then dropped, with no change after it
@@ -117,6 +106,17 @@ class PipelineIT {
             // and when it is created again with other columns, Databend has only the new table's rows
             mariadb("USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, w INT)", "INSERT INTO t VALUES (7, 70)");
             awaitSame(db, "id, w", applier);
+        });
+    }
+
+    /** Runs {@code steps} while the engine and the applier run for {@code db}. */
+    private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
+        try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
+                DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
+                        new ApplierMetrics())) {
+            engine.start();
+            applier.start();
+            steps.accept(applier);
         }
     }
 
