@@ -79,8 +79,8 @@ public final class SchemaHistoryReader implements AutoCloseable {
 
     /**
      * Reads what was appended since the last read (the whole topic on the first call) and returns
-     * the timeline of everything read. Call it on meeting a data event whose shape the current
-     * timeline does not explain.
+     * the timeline of everything read. A read made after a data event was received holds every DDL
+     * before that event: Debezium stores a DDL's record before it reads the binlog past it.
      *
      * @throws SchemaHistoryException as {@link #read()}
      */
