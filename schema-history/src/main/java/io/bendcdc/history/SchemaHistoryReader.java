@@ -1,39 +1,28 @@
 package io.bendcdc.history;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Debezium's schema history topic (one partition) into a {@link SchemaTimeline}. No consumer
- * group: it is assigned partition 0 and reads up to the end offset seen when a read starts, so a
- * read ends even while the engine keeps appending. Not thread-safe; one per applier thread.
+ * Reads Debezium's schema history topic (one partition) into a {@link SchemaTimeline}, through a
+ * {@link TopicTail}: each read ends at the end offset seen when it starts, even while the engine
+ * keeps appending. Not thread-safe.
  */
 public final class SchemaHistoryReader implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaHistoryReader.class);
-    private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String topic;
-    private final TopicPartition partition;
     private final Predicate<TableId> tables;
-    private final Duration timeout;
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicTail tail;
     private TimelineBuilder builder;
-    private long nextOffset = -1; // -1: not assigned yet, the first refresh reads from the start
     private SchemaTimeline timeline;
 
     /** Reads every table's history from {@code topic} on {@code bootstrapServers}. */
@@ -50,17 +39,8 @@ public final class SchemaHistoryReader implements AutoCloseable {
      */
     public SchemaHistoryReader(Map<String, Object> consumerConfig, String topic, Predicate<TableId> tables,
             Duration timeout) {
-        this.topic = Objects.requireNonNull(topic, "topic");
-        this.partition = new TopicPartition(topic, 0);
         this.tables = Objects.requireNonNull(tables, "tables");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        Map<String, Object> config = new HashMap<>(consumerConfig);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        this.consumer = new KafkaConsumer<>(config);
+        this.tail = new TopicTail(consumerConfig, topic, timeout);
         this.builder = new TimelineBuilder(tables);
     }
 
@@ -72,7 +52,7 @@ public final class SchemaHistoryReader implements AutoCloseable {
      */
     public SchemaTimeline read() {
         builder = new TimelineBuilder(tables);
-        nextOffset = -1;
+        tail.rewind();
         timeline = null;
         return refresh();
     }
@@ -85,32 +65,20 @@ public final class SchemaHistoryReader implements AutoCloseable {
      * @throws SchemaHistoryException as {@link #read()}
      */
     public SchemaTimeline refresh() {
+        String topic = tail.topic();
         try {
-            long end = endOffset();
-            if (nextOffset < 0) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                nextOffset = consumer.position(partition, timeout);
+            if (!tail.exists()) {
+                throw new SchemaHistoryException("schema history topic '" + topic + "' does not exist; start the "
+                        + "engine first, or check kafka.topic.prefix / the schema history topic name");
             }
-            int read = 0;
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (nextOffset < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new SchemaHistoryException("schema history topic '" + topic + "': read up to offset "
-                            + nextOffset + " of " + end + " in " + timeout.toSeconds() + "s; Kafka is too slow "
-                            + "or the records were deleted");
+            int read = tail.readNew(r -> {
+                if (r.value() != null) {
+                    add(r);
                 }
-                for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
-                    if (r.value() != null) {
-                        add(r);
-                        read++;
-                    }
-                }
-                nextOffset = consumer.position(partition, timeout);
-            }
+            });
             if (timeline == null || read > 0) {
                 timeline = builder.build();
-                LOG.debug("Read {} schema history records from '{}' up to offset {}", read, topic, end);
+                LOG.debug("Read {} schema history records from '{}'", read, topic);
             }
             return timeline;
         } catch (KafkaException e) {
@@ -127,22 +95,13 @@ public final class SchemaHistoryReader implements AutoCloseable {
         try {
             builder.add(HistoryEntry.parse(r.value()));
         } catch (SchemaHistoryException e) {
-            throw new SchemaHistoryException("schema history topic '" + topic + "' offset " + r.offset() + ": "
+            throw new SchemaHistoryException("schema history topic '" + tail.topic() + "' offset " + r.offset() + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private long endOffset() {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-        if (partitions == null || partitions.isEmpty()) {
-            throw new SchemaHistoryException("schema history topic '" + topic + "' does not exist; start the "
-                    + "engine first, or check kafka.topic.prefix / the schema history topic name");
-        }
-        return consumer.endOffsets(List.of(partition), timeout).get(partition);
-    }
-
     @Override
     public void close() {
-        consumer.close();
+        tail.close();
     }
 }
