@@ -58,6 +58,7 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
         List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
         long now = System.currentTimeMillis();
         List<ProducerRecord<byte[], byte[]>> converted = convert(events);
+        int acked = 0;
         for (int i = 0; i < events.size(); i++) {
             SourceRecord record = events.get(i).record();
             topics.ensure(record.topic());
@@ -66,12 +67,12 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
                 // DDL it can read as proof that it can read all of a table's changes before it
                 // (that is how it knows when to apply a DROP TABLE).
                 producer.flush();
-                awaitAcks(sends, events);
+                acked = awaitAcks(sends, events, acked);
             }
             sends.add(producer.send(converted.get(i)));
             snapshotProgress.record(record, now);
         }
-        awaitAcks(sends, events);
+        awaitAcks(sends, events, acked);
         for (RecordChangeEvent<SourceRecord> event : events) {
             committer.markProcessed(event);
         }
@@ -80,10 +81,13 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
         LOG.debug("Published {} records ({} in all)", events.size(), total);
     }
 
-    /** Waits until Kafka acknowledged each record sent; {@code sends.get(i)} is the send of {@code events.get(i)}. */
-    private static void awaitAcks(List<Future<RecordMetadata>> sends, List<RecordChangeEvent<SourceRecord>> events)
-            throws InterruptedException {
-        for (int i = 0; i < sends.size(); i++) {
+    /**
+     * Waits until Kafka acknowledged the records sent from index {@code from} on; {@code sends.get(i)}
+     * is the send of {@code events.get(i)}. Returns how many are acknowledged.
+     */
+    private static int awaitAcks(List<Future<RecordMetadata>> sends, List<RecordChangeEvent<SourceRecord>> events,
+            int from) throws InterruptedException {
+        for (int i = from; i < sends.size(); i++) {
             try {
                 sends.get(i).get();
             } catch (ExecutionException e) {
@@ -92,6 +96,7 @@ final class KafkaChangePublisher implements DebeziumEngine.ChangeConsumer<Record
                         + "' (source offset " + failed.sourceOffset() + "): " + e.getCause().getMessage(), e.getCause());
             }
         }
+        return sends.size();
     }
 
     private List<ProducerRecord<byte[], byte[]>> convert(List<RecordChangeEvent<SourceRecord>> events)
