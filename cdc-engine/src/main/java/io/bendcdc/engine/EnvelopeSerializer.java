@@ -129,5 +129,4 @@ final class EnvelopeSerializer {
         }
         return cached;
     }
-
 }

@@ -45,7 +45,6 @@ final class ApplierWorker implements Runnable {
     private final ApplierSettings settings;
     private final SchemaSource schemas;
     private final PublishedDdl publishedDdl;
-    private long dropsCheckedAtMs;
     private final ApplierMetrics metrics;
     private final DatabendSession databend;
     private final WritePipeline pipeline;
@@ -55,6 +54,7 @@ final class ApplierWorker implements Runnable {
     private final DeadLetters deadLetters;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile Throwable failure;
+    private long dropsCheckedAtMs;
 
     ApplierWorker(String name, ApplierSettings settings, SchemaSource schemas, PublishedDdl publishedDdl,
             ApplierMetrics metrics) {
@@ -155,13 +155,16 @@ final class ApplierWorker implements Runnable {
             return;
         }
         dropsCheckedAtMs = now;
+        BinlogPosition published = null; // read once, and only if some table has a drop pending
         for (Map.Entry<TopicPartition, PartitionApplier> e : partitions.entrySet()) {
             Optional<SchemaChange.DropTable> drop = e.getValue().pendingDrop();
             if (drop.isEmpty()) {
                 continue;
             }
             TopicPartition tp = e.getKey();
-            BinlogPosition published = publishedDdl.newest();
+            if (published == null) {
+                published = publishedDdl.newest();
+            }
             if (published == null || published.compareTo(drop.get().position()) < 0
                     || consumer.partitionsFor(tp.topic()).size() != 1) {
                 continue;
@@ -178,11 +181,8 @@ final class ApplierWorker implements Runnable {
         BinlogPosition newest = null;
         for (List<PartitionApplier.Decoded> events : polled) {
             for (PartitionApplier.Decoded d : events) {
-                if (d.event().isPresent()) {
-                    BinlogPosition p = PartitionApplier.position(d.event().get());
-                    if (newest == null || p.compareTo(newest) > 0) {
-                        newest = p;
-                    }
+                if (d.position() != null && (newest == null || d.position().compareTo(newest) > 0)) {
+                    newest = d.position();
                 }
             }
         }

@@ -47,7 +47,8 @@ final class DeadLetters implements AutoCloseable {
         headers.add(HEADER_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         try {
-            producer.send(new ProducerRecord<>(topic, null, Utils.toNullableArray(record.key()), Utils.toNullableArray(record.value()), headers)).get();
+            producer.send(new ProducerRecord<>(topic, null, Utils.toNullableArray(record.key()),
+                    Utils.toNullableArray(record.value()), headers)).get();
         } catch (ExecutionException e) {
             throw new ApplyException("cannot send a rejected event to dead-letter topic '" + topic + "': "
                     + e.getCause().getMessage(), e.getCause());

@@ -79,14 +79,15 @@ final class PartitionApplier {
     /** Decodes a record; kept apart from {@link #offer} so that a worker can decode in parallel. */
     static Decoded decode(EnvelopeDecoder decoder, ConsumerRecord<ByteBuffer, ByteBuffer> record) {
         try {
-            return new Decoded(decoder.decode(record.key(), record.value()), null);
+            Optional<ChangeEvent> event = decoder.decode(record.key(), record.value());
+            return new Decoded(event, event.map(PartitionApplier::position).orElse(null), null);
         } catch (EnvelopeDecodingException e) {
-            return new Decoded(Optional.empty(), e);
+            return new Decoded(Optional.empty(), null, e);
         }
     }
 
-    /** A decoded record: the change (empty for a tombstone), or why it could not be decoded. */
-    record Decoded(Optional<ChangeEvent> event, EnvelopeDecodingException error) {
+    /** A decoded record: the change (empty for a tombstone) and its binlog position, or why it could not be decoded. */
+    record Decoded(Optional<ChangeEvent> event, BinlogPosition position, EnvelopeDecodingException error) {
     }
 
     void offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, Decoded decoded, long nowMs) throws SQLException {
@@ -109,7 +110,7 @@ final class PartitionApplier {
             return;
         }
         ChangeEvent event = decoded.event().get();
-        BinlogPosition position = position(event);
+        BinlogPosition position = decoded.position();
         if (!event.snapshot() && state.alreadyApplied(position)) {
             skipped++;
             metrics.skipped(partition.topic());
@@ -275,7 +276,7 @@ final class PartitionApplier {
         }
     }
 
-    static BinlogPosition position(ChangeEvent event) {
+    private static BinlogPosition position(ChangeEvent event) {
         return new BinlogPosition(event.binlogFile(), event.binlogPos(), event.row(), event.snapshot());
     }
 

@@ -23,10 +23,10 @@ import io.bendcdc.history.TableSchema;
  */
 final class SchemaSource implements AutoCloseable {
 
-    private final Supplier<SchemaTimeline> reader;
-    private final AutoCloseable closer;
     private static final long IDLE_READ_INTERVAL_MS = 1_000;
 
+    private final Supplier<SchemaTimeline> reader;
+    private final AutoCloseable closer;
     private SchemaTimeline timeline;
     private long readAtMs;
     /** The newest position of the events workers have received from Kafka. */
