@@ -58,9 +58,10 @@ public final class CdcEngine implements Closeable {
         producer = new KafkaProducer<>(producerConfig());
         TopicCreator topics = new TopicCreator(admin, settings.topicPartitions(), settings.topicReplicationFactor(),
                 settings.topicRetentionMs());
-        topics.ensure(DebeziumConnectorProperties.signalTopic(settings.topicPrefix()));
+        topics.ensure(settings.topics().signalTopic());
         snapshotProgress = new SnapshotProgress(source::estimateRows, 5_000);
-        publisher = new KafkaChangePublisher(producer, topics, snapshotProgress, settings.topicPrefix());
+        publisher = new KafkaChangePublisher(producer, topics, snapshotProgress,
+                settings.topics().schemaChangeTopic());
         Properties props = DebeziumConnectorProperties.of(settings);
         engine = DebeziumEngine.create(ChangeEventFormat.of(io.debezium.embedded.Connect.class))
                 .using(props)

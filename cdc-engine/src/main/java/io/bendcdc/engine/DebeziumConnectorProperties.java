@@ -46,7 +46,7 @@ public final class DebeziumConnectorProperties {
         // Resync of chosen tables: signals arrive on a Kafka topic (and on a source table when one
         // is configured); incremental snapshots keep the binlog read-only this way.
         p.setProperty("signal.enabled.channels", s.signalTable().isEmpty() ? "kafka" : "source,kafka");
-        p.setProperty("signal.kafka.topic", signalTopic(s.topicPrefix()));
+        p.setProperty("signal.kafka.topic", s.topics().signalTopic());
         p.setProperty("signal.kafka.bootstrap.servers", s.bootstrapServers());
         p.setProperty("signal.kafka.groupId", s.topicPrefix() + "-signals");
         if (!s.signalTable().isEmpty()) {
@@ -89,11 +89,6 @@ public final class DebeziumConnectorProperties {
 
         s.debeziumOverrides().forEach(p::setProperty);
         return p;
-    }
-
-    /** Topic on which the engine listens for Debezium signals, e.g. an incremental snapshot. */
-    public static String signalTopic(String topicPrefix) {
-        return topicPrefix + ".signals";
     }
 
     private static void putList(Properties p, String key, List<String> values) {

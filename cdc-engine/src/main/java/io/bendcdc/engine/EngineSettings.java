@@ -9,6 +9,7 @@ import io.bendcdc.config.CdcConfig;
 import io.bendcdc.config.CdcOptions;
 import io.bendcdc.config.OffsetStorage;
 import io.bendcdc.config.SourceConnector;
+import io.bendcdc.contract.ChangeTopics;
 
 /**
  * What the engine needs from the configuration, resolved (derived names filled in) and already
@@ -94,6 +95,11 @@ public record EngineSettings(
                 c.passthrough(CdcOptions.DEBEZIUM_PREFIX),
                 c.passthrough(CdcOptions.KAFKA_PRODUCER_PREFIX),
                 c.passthrough(CdcOptions.KAFKA_ADMIN_PREFIX));
+    }
+
+    /** The topics this engine writes, named from its topic prefix. */
+    public ChangeTopics topics() {
+        return new ChangeTopics(topicPrefix);
     }
 
     /** Masks the password so that the record can be logged. */

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.bendcdc.contract.Envelope;
+
 /**
  * Turns a Debezium {@link SourceRecord} into the Kafka record Kafka Connect would have written:
  * key and value as JSON with schema (the standard envelope, byte for byte what
@@ -31,8 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class EnvelopeSerializer {
 
-    private static final byte[] OPEN = "{\"schema\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] MIDDLE = ",\"payload\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] OPEN = ("{\"" + Envelope.SCHEMA + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MIDDLE = (",\"" + Envelope.PAYLOAD + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_CACHED_SCHEMAS = 10_000;
 

@@ -1,6 +1,6 @@
 package io.bendcdc.applier;
 
-import io.bendcdc.history.BinlogPosition;
+import io.bendcdc.contract.BinlogPosition;
 
 /**
  * What has been applied from one topic partition: the last Kafka offset, and the binlog position

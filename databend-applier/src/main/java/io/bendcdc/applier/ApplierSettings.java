@@ -8,7 +8,8 @@ import io.bendcdc.config.CdcOptions;
 import io.bendcdc.config.ErrorTolerance;
 import io.bendcdc.config.SchemaEvolution;
 import io.bendcdc.config.TinyInt1Type;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.ChangeTopics;
+import io.bendcdc.contract.TableId;
 
 /** What the applier needs from the configuration, resolved. */
 public record ApplierSettings(
@@ -86,9 +87,9 @@ public record ApplierSettings(
         return new TableId(databaseMapping.getOrDefault(source.database(), source.database()), source.table());
     }
 
-    /** Change topics are {@code <prefix>.<db>.<table>}; the engine's own topics have one dot less. */
-    public String changeTopicPattern() {
-        return java.util.regex.Pattern.quote(topicPrefix) + "\\.[^.]+\\.[^.]+";
+    /** The topics the engine writes, named from the topic prefix. */
+    public ChangeTopics topics() {
+        return new ChangeTopics(topicPrefix);
     }
 
     @Override

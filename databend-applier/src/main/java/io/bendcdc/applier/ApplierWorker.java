@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -23,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.bendcdc.applier.event.EnvelopeDecoder;
-import io.bendcdc.history.BinlogPosition;
-import io.bendcdc.history.SchemaChange;
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.SchemaChange;
 
 /**
  * One consumer of the applier's group and one Databend connection. Partitions are assigned by
@@ -87,7 +86,7 @@ final class ApplierWorker implements Runnable {
     public void run() {
         try {
             databend.open();
-            consumer.subscribe(Pattern.compile(settings.changeTopicPattern()), new Rebalance());
+            consumer.subscribe(settings.topics().changeTopicPattern(), new Rebalance());
             while (running.get()) {
                 ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(Duration.ofMillis(200));
                 long now = System.currentTimeMillis();

@@ -38,7 +38,8 @@ public final class DatabendApplier implements AutoCloseable {
         schemas = new SchemaSource(new SchemaHistoryReader(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
                 settings.schemaHistoryTopic(), id -> true, Duration.ofSeconds(60)));
-        publishedDdl = new PublishedDdl(settings.bootstrapServers(), settings.topicPrefix(), Duration.ofSeconds(60));
+        publishedDdl = new PublishedDdl(settings.bootstrapServers(), settings.topics().schemaChangeTopic(),
+                Duration.ofSeconds(60));
         for (int i = 0; i < settings.parallelism(); i++) {
             ApplierWorker worker = new ApplierWorker("worker-" + i, settings, schemas, publishedDdl, metrics);
             Thread t = new Thread(() -> {

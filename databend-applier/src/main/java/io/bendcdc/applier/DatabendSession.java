@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import io.bendcdc.applier.sql.DatabendDialect;
 import io.bendcdc.applier.sql.Literals;
 import io.bendcdc.applier.write.StagedUpsertWriter;
-import io.bendcdc.history.SchemaChange;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.SchemaChange;
+import io.bendcdc.contract.TableId;
 
 /**
  * One databend-jdbc connection and the writes the applier makes through it. A batch and the state

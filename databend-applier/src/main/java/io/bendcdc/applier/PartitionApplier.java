@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 import io.bendcdc.applier.event.ChangeEvent;
 import io.bendcdc.applier.event.EnvelopeDecoder;
 import io.bendcdc.applier.event.EnvelopeDecodingException;
-import io.bendcdc.history.BinlogPosition;
-import io.bendcdc.history.SchemaChange;
-import io.bendcdc.history.TableId;
-import io.bendcdc.history.TableSchema;
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.SchemaChange;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
 
 /**
  * Applies one topic partition (one source table) to Databend, in Kafka order: decodes each
@@ -234,7 +234,7 @@ final class PartitionApplier {
 
     /** The source table's DROP TABLE not yet applied, when the schema history ends with one. */
     Optional<SchemaChange.DropTable> pendingDrop() {
-        TableId table = source != null ? source : tableOfTopic();
+        TableId table = source != null ? source : settings.topics().tableOf(partition.topic()).orElse(null);
         return table == null ? Optional.empty() : schemas.pendingDrop(table, schemaPosition);
     }
 
@@ -256,17 +256,6 @@ final class PartitionApplier {
         target = null;
         LOG.info("Dropped {}: the source dropped {} at {}", settings.target(drop.table()), drop.table(),
                 drop.position());
-    }
-
-    /** The source table a topic {@code <prefix>.<db>.<table>} is named after; null if the name says otherwise. */
-    private TableId tableOfTopic() {
-        String prefix = settings.topicPrefix() + ".";
-        String topic = partition.topic();
-        int dot = topic.indexOf('.', prefix.length());
-        if (!topic.startsWith(prefix) || dot < 0) {
-            return null;
-        }
-        return new TableId(topic.substring(prefix.length(), dot), topic.substring(dot + 1));
     }
 
     private void advanceTo(long offset, BinlogPosition streamed) {

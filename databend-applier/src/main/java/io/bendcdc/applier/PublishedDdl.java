@@ -10,7 +10,7 @@ import org.apache.kafka.common.KafkaException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.bendcdc.history.BinlogPosition;
+import io.bendcdc.contract.BinlogPosition;
 import io.bendcdc.history.TopicTail;
 
 /**

@@ -10,11 +10,11 @@ import io.bendcdc.applier.sql.DatabendDialect;
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.TypeMapping;
 import io.bendcdc.config.TinyInt1Type;
-import io.bendcdc.history.ColumnChange;
-import io.bendcdc.history.ColumnSchema;
-import io.bendcdc.history.SchemaChange;
-import io.bendcdc.history.TableId;
-import io.bendcdc.history.TableSchema;
+import io.bendcdc.contract.ColumnChange;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.SchemaChange;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
 
 /**
  * Plans the statements that bring a Databend table to the schema a source DDL left behind, from

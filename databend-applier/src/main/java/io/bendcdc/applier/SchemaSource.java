@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import io.bendcdc.history.BinlogPosition;
-import io.bendcdc.history.SchemaChange;
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.SchemaChange;
 import io.bendcdc.history.SchemaHistoryReader;
 import io.bendcdc.history.SchemaTimeline;
-import io.bendcdc.history.TableId;
-import io.bendcdc.history.TableSchema;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
 
 /**
  * The DDL timeline, shared by the applier's workers, read from the schema history topic.

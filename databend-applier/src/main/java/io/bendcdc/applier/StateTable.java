@@ -7,7 +7,7 @@ import java.sql.Statement;
 
 import io.bendcdc.applier.sql.Identifiers;
 import io.bendcdc.applier.sql.Literals;
-import io.bendcdc.history.BinlogPosition;
+import io.bendcdc.contract.BinlogPosition;
 
 /**
  * The applier's record, in Databend, of what it has applied per topic partition. Written in the

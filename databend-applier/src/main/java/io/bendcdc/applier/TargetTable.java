@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.TypeMapping;
-import io.bendcdc.history.ColumnSchema;
-import io.bendcdc.history.TableId;
-import io.bendcdc.history.TableSchema;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
 
 /**
  * A source table's Databend counterpart: the mapped name, the columns with their Databend types,

@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.bendcdc.history.BinlogPosition;
-import io.bendcdc.history.SchemaChange;
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.SchemaChange;
 import io.bendcdc.history.SchemaTimeline;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 /**
  * The schema history topic is played by the recorded history of samples/ddl: records 0–5 are the

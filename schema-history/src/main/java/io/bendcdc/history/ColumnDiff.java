@@ -1,5 +1,9 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.TableSchema;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.ColumnChange;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -7,10 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import io.bendcdc.history.ColumnChange.AddColumn;
-import io.bendcdc.history.ColumnChange.DropColumn;
-import io.bendcdc.history.ColumnChange.ModifyColumn;
-import io.bendcdc.history.ColumnChange.RenameColumn;
+import io.bendcdc.contract.ColumnChange.AddColumn;
+import io.bendcdc.contract.ColumnChange.DropColumn;
+import io.bendcdc.contract.ColumnChange.ModifyColumn;
+import io.bendcdc.contract.ColumnChange.RenameColumn;
 import io.bendcdc.history.ColumnRenameParser.ColumnRename;
 
 /**

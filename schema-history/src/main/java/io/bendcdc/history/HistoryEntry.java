@@ -1,5 +1,10 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
+import io.bendcdc.contract.ColumnSchema;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +51,13 @@ record HistoryEntry(BinlogPosition position, boolean snapshotFlag, boolean hasSe
         for (JsonNode change : root.path("tableChanges")) {
             changes.add(tableChange(change));
         }
-        return new HistoryEntry(BinlogPosition.fromHistory(position),
+        BinlogPosition at;
+        try {
+            at = BinlogPosition.fromHistory(position);
+        } catch (IllegalArgumentException e) {
+            throw new SchemaHistoryException("schema history record: " + e.getMessage(), e);
+        }
+        return new HistoryEntry(at,
                 BinlogPosition.isSnapshotFlag(position.get("snapshot")), position.hasNonNull("server_id"),
                 root.path("databaseName").asText(""), root.path("ddl").asText(""), changes);
     }

@@ -1,5 +1,7 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.TableId;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;

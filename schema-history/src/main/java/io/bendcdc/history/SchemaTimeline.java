@@ -1,5 +1,10 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
+import io.bendcdc.contract.SchemaChange;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
+import io.bendcdc.contract.SchemaChange;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,10 +14,10 @@ import java.util.function.Predicate;
 
 import io.bendcdc.history.ColumnRenameParser.ColumnRename;
 import io.bendcdc.history.HistoryEntry.TableChange;
-import io.bendcdc.history.SchemaChange.AlterTable;
-import io.bendcdc.history.SchemaChange.CreateTable;
-import io.bendcdc.history.SchemaChange.DropTable;
-import io.bendcdc.history.SchemaChange.RenameTable;
+import io.bendcdc.contract.SchemaChange.AlterTable;
+import io.bendcdc.contract.SchemaChange.CreateTable;
+import io.bendcdc.contract.SchemaChange.DropTable;
+import io.bendcdc.contract.SchemaChange.RenameTable;
 
 /**
  * Turns history records, in topic order, into per-table changes. Grows as records are appended

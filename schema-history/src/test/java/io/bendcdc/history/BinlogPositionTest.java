@@ -1,5 +1,7 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.BinlogPosition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -86,7 +88,7 @@ class BinlogPositionTest {
 
     @Test
     void givenPositionWithoutFile_whenRead_thenItFailsNamingTheField() {
-        assertThatThrownBy(() -> BinlogPosition.fromHistory(Samples.read("{\"pos\":4}")))
+        assertThatThrownBy(() -> HistoryEntry.parse("{\"position\":{\"pos\":4}}"))
                 .isInstanceOf(SchemaHistoryException.class).hasMessageContaining("'file'");
     }
 }

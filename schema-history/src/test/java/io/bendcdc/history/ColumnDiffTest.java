@@ -1,15 +1,20 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.ColumnChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.bendcdc.history.ColumnChange.AddColumn;
-import io.bendcdc.history.ColumnChange.DropColumn;
-import io.bendcdc.history.ColumnChange.ModifyColumn;
-import io.bendcdc.history.ColumnChange.RenameColumn;
+import io.bendcdc.contract.ColumnChange.AddColumn;
+import io.bendcdc.contract.ColumnChange.DropColumn;
+import io.bendcdc.contract.ColumnChange.ModifyColumn;
+import io.bendcdc.contract.ColumnChange.RenameColumn;
 import io.bendcdc.history.ColumnRenameParser.ColumnRename;
 
 class ColumnDiffTest {

@@ -1,5 +1,8 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.TableId;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,12 @@
 package io.bendcdc.history;
 
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.ColumnChange;
+import io.bendcdc.contract.SchemaChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,14 +15,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.bendcdc.history.ColumnChange.AddColumn;
-import io.bendcdc.history.ColumnChange.DropColumn;
-import io.bendcdc.history.ColumnChange.ModifyColumn;
-import io.bendcdc.history.ColumnChange.RenameColumn;
-import io.bendcdc.history.SchemaChange.AlterTable;
-import io.bendcdc.history.SchemaChange.CreateTable;
-import io.bendcdc.history.SchemaChange.DropTable;
-import io.bendcdc.history.SchemaChange.RenameTable;
+import io.bendcdc.contract.ColumnChange.AddColumn;
+import io.bendcdc.contract.ColumnChange.DropColumn;
+import io.bendcdc.contract.ColumnChange.ModifyColumn;
+import io.bendcdc.contract.ColumnChange.RenameColumn;
+import io.bendcdc.contract.SchemaChange.AlterTable;
+import io.bendcdc.contract.SchemaChange.CreateTable;
+import io.bendcdc.contract.SchemaChange.DropTable;
+import io.bendcdc.contract.SchemaChange.RenameTable;
 
 /** Driven by the recorded MariaDB run in samples/ddl (history.jsonl and data.jsonl). */
 class SchemaTimelineTest {

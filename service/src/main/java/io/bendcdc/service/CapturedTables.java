@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import io.bendcdc.config.CdcConfig;
 import io.bendcdc.config.CdcOptions;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 /**
  * The source tables the engine captures, found the way Debezium filters them: the include and

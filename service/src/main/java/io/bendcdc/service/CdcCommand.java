@@ -18,7 +18,7 @@ import io.bendcdc.config.CdcConfig;
 import io.bendcdc.config.CdcOptions;
 import io.bendcdc.config.ConfigException;
 import io.bendcdc.history.SchemaHistoryException;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 /**
  * The {@code bin/cdc} entry point: {@code cdc <command> [options]}. Exit codes: 0 success (or a

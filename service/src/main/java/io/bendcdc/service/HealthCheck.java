@@ -137,7 +137,7 @@ final class HealthCheck implements AutoCloseable {
 
     /** Events in the change topics past what the applier's consumer group committed. */
     private long pending() throws Exception {
-        Pattern changes = Pattern.compile(applier.changeTopicPattern());
+        Pattern changes = applier.topics().changeTopicPattern();
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applier.consumerGroup())
                 .partitionsToOffsetAndMetadata().get(TIMEOUT_S, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();

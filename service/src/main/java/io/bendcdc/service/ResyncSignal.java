@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.bendcdc.engine.DebeziumConnectorProperties;
+import io.bendcdc.contract.ChangeTopics;
 
 /**
  * Asks the running engine to re-read tables: Debezium's {@code execute-snapshot} signal of type
@@ -43,7 +43,7 @@ final class ResyncSignal {
 
     static Sent send(String bootstrapServers, String topicPrefix, List<String> tables, Map<String, String> overrides)
             throws Exception {
-        String topic = DebeziumConnectorProperties.signalTopic(topicPrefix);
+        String topic = new ChangeTopics(topicPrefix).signalTopic();
         String value = value(tables);
         Map<String, Object> c = new java.util.HashMap<>();
         c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -85,7 +85,7 @@ final class StatusReport {
         c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         c.putAll(adminOverrides);
         try (Admin admin = Admin.create(c)) {
-            Pattern changes = Pattern.compile(settings.changeTopicPattern());
+            Pattern changes = settings.topics().changeTopicPattern();
             var names = admin.listTopics().names().get(20, TimeUnit.SECONDS).stream()
                     .filter(t -> changes.matcher(t).matches()).toList();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -102,7 +102,7 @@ final class StatusReport {
         Map<TopicPartition, Row> rows = new HashMap<>();
         String sql = "SELECT \"topic\", \"partition\", \"kafka_offset\", \"binlog_file\", \"binlog_pos\", \"binlog_row\", "
                 + "\"applied_at\" FROM " + Identifiers.quote(settings.stateDatabase()) + ".\"applied_offsets\"";
-        Pattern changes = Pattern.compile(settings.changeTopicPattern());
+        Pattern changes = settings.topics().changeTopicPattern();
         try (Connection c = DriverManager.getConnection(settings.databendUrl(), settings.databendUser(),
                 settings.databendPassword()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {

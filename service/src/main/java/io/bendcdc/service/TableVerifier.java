@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 /**
  * Compares one table between the source and Databend: row counts, then every row by key, in

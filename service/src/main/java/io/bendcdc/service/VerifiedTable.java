@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.bendcdc.applier.sql.Identifiers;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 /**
  * A table as verify compares it: the source table, the Databend table the applier writes, the

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.bendcdc.applier.sql.Identifiers;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 /**
  * The SQL verify runs, on the source (MySQL/MariaDB, with {@code ?} parameters bound to key values

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 import io.bendcdc.service.ValueCanon.Kind;
 
 class VerifyQueriesTest {

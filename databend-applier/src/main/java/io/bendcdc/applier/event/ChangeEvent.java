@@ -1,6 +1,6 @@
 package io.bendcdc.applier.event;
 
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 import java.util.Map;
 import java.util.Objects;

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.Envelope;
+import io.bendcdc.contract.TableId;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
@@ -289,16 +290,16 @@ public final class EnvelopeDecoder {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
-                if ("schema".equals(field) && t == JsonToken.START_OBJECT) {
+                if (Envelope.SCHEMA.equals(field) && t == JsonToken.START_OBJECT) {
                     int from = base + (int) p.currentTokenLocation().getByteOffset();
                     p.skipChildren();
                     out.schema = new SchemaBytes(json, from, base + (int) p.currentTokenLocation().getByteOffset() + 1);
-                } else if ("payload".equals(field)) {
+                } else if (Envelope.PAYLOAD.equals(field)) {
                     out.payloadFrom = base + (int) p.currentTokenLocation().getByteOffset();
                     out.payloadNull = t == JsonToken.VALUE_NULL;
                     p.skipChildren();
                     out.payloadTo = base + (int) p.currentLocation().getByteOffset();
-                } else if ("before".equals(field) || "after".equals(field) || "op".equals(field)) {
+                } else if (Envelope.BEFORE.equals(field) || Envelope.AFTER.equals(field) || Envelope.OP.equals(field)) {
                     throw new EnvelopeDecodingException(
                             what + " is a bare envelope without schema; the applier needs JsonConverter schemas.enable=true");
                 } else {
@@ -374,9 +375,9 @@ public final class EnvelopeDecoder {
             StructDecoder after = null;
             for (JsonNode f : schema.path("fields")) {
                 String name = f.path("field").asText();
-                if ("before".equals(name)) {
+                if (Envelope.BEFORE.equals(name)) {
                     before = ConnectSchemas.struct(f, "before");
-                } else if ("after".equals(name)) {
+                } else if (Envelope.AFTER.equals(name)) {
                     after = ConnectSchemas.struct(f, "after");
                 }
             }
@@ -399,10 +400,10 @@ public final class EnvelopeDecoder {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (field) {
-                    case "op" -> op = t == JsonToken.VALUE_STRING ? p.getText() : "";
-                    case "source" -> source = t == JsonToken.START_OBJECT ? Source.read(p) : null;
-                    case "after" -> afterRow = t == JsonToken.VALUE_NULL ? null : after.decode(p);
-                    case "before" -> beforeRow = t == JsonToken.VALUE_NULL ? null : before.decode(p);
+                    case Envelope.OP -> op = t == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case Envelope.SOURCE -> source = t == JsonToken.START_OBJECT ? Source.read(p) : null;
+                    case Envelope.AFTER -> afterRow = t == JsonToken.VALUE_NULL ? null : after.decode(p);
+                    case Envelope.BEFORE -> beforeRow = t == JsonToken.VALUE_NULL ? null : before.decode(p);
                     default -> p.skipChildren();
                 }
             }
@@ -460,14 +461,14 @@ public final class EnvelopeDecoder {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 switch (field) {
-                    case "db" -> s.db = text(p, t);
-                    case "table" -> s.table = text(p, t);
-                    case "snapshot" -> s.snapshot = text(p, t);
-                    case "file" -> s.file = text(p, t);
-                    case "pos" -> s.pos = t.isNumeric() ? p.getLongValue() : -1;
-                    case "row" -> s.row = t.isNumeric() ? p.getIntValue() : 0;
-                    case "gtid" -> s.gtid = text(p, t);
-                    case "ts_ms" -> s.tsMs = t.isNumeric() ? p.getLongValue() : 0;
+                    case Envelope.Source.DB -> s.db = text(p, t);
+                    case Envelope.Source.TABLE -> s.table = text(p, t);
+                    case Envelope.Source.SNAPSHOT -> s.snapshot = text(p, t);
+                    case Envelope.Source.FILE -> s.file = text(p, t);
+                    case Envelope.Source.POS -> s.pos = t.isNumeric() ? p.getLongValue() : -1;
+                    case Envelope.Source.ROW -> s.row = t.isNumeric() ? p.getIntValue() : 0;
+                    case Envelope.Source.GTID -> s.gtid = text(p, t);
+                    case Envelope.Source.TS_MS -> s.tsMs = t.isNumeric() ? p.getLongValue() : 0;
                     default -> p.skipChildren();
                 }
             }

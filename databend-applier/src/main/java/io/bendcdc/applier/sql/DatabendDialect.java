@@ -1,9 +1,9 @@
 package io.bendcdc.applier.sql;
 
 import io.bendcdc.applier.type.DatabendType;
-import io.bendcdc.history.ColumnSchema;
-import io.bendcdc.history.TableId;
-import io.bendcdc.history.TableSchema;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.bendcdc.applier.sql;
 
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 import java.util.List;
 import java.util.StringJoiner;

@@ -2,8 +2,8 @@ package io.bendcdc.applier.type;
 
 import io.bendcdc.applier.type.DatabendType.Kind;
 import io.bendcdc.config.TinyInt1Type;
-import io.bendcdc.history.ColumnSchema;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.TableId;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.bendcdc.applier.type;
 
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 /** A source column type the applier has no exact Databend type for. Never silently a String. */
 public class UnmappedTypeException extends RuntimeException {

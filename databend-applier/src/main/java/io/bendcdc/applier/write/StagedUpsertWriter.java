@@ -4,7 +4,7 @@ import com.databend.jdbc.DatabendConnection;
 import io.bendcdc.applier.sql.DatabendDialect;
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.ValueText;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

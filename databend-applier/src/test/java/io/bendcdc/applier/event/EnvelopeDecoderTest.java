@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.DatabendType.Kind;
-import io.bendcdc.history.ColumnSchema;
-import io.bendcdc.history.TableId;
-import io.bendcdc.history.TableSchema;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
 
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.bendcdc.applier.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 import java.util.List;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bendcdc.config.TinyInt1Type;
-import io.bendcdc.history.ColumnSchema;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.TableId;
 
 import java.util.List;
 

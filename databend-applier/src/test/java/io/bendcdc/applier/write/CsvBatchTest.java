@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.DatabendType.Kind;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

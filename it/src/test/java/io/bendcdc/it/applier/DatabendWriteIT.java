@@ -10,8 +10,8 @@ import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.TypeMapping;
 import io.bendcdc.applier.write.StagedUpsertWriter;
 import io.bendcdc.config.TinyInt1Type;
-import io.bendcdc.history.ColumnSchema;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.TableId;
 
 import java.math.BigDecimal;
 import java.sql.Connection;

@@ -10,7 +10,7 @@ import java.util.List;
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.DatabendType.Kind;
 import io.bendcdc.applier.write.StagedUpsertWriter;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.LocalStack;
 

@@ -82,7 +82,7 @@ public final class EngineBenchmark {
 
         // The product: envelopes to Kafka, offsets after acks.
         EngineSettings settings = EngineFixture.settings(connector, EngineFixture.unique("bench"), db);
-        String topic = settings.topicPrefix() + "." + db + ".t";
+        String topic = settings.topics().changeTopic(new io.bendcdc.contract.TableId(db, "t"));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()));
                 CdcEngine engine = new CdcEngine(settings)) {
             LongSupplier inKafka = () -> endOffset(admin, topic);

@@ -20,7 +20,7 @@ import io.bendcdc.applier.sql.DatabendDialect;
 import io.bendcdc.applier.sql.Identifiers;
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.write.StagedUpsertWriter;
-import io.bendcdc.history.TableId;
+import io.bendcdc.contract.TableId;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.LocalStack;
 

@@ -1,4 +1,4 @@
-package io.bendcdc.history;
+package io.bendcdc.contract;
 
 import java.util.Objects;
 
@@ -39,13 +39,21 @@ public record BinlogPosition(String file, long pos, int row, boolean snapshot) i
         return new BinlogPosition(file, pos, row, false);
     }
 
-    /** From a data event's {@code source} block: file, pos, row, snapshot. */
+    /**
+     * From a data event's {@code source} block: file, pos, row, snapshot.
+     *
+     * @throws IllegalArgumentException when file or pos is missing
+     */
     public static BinlogPosition fromSource(JsonNode source) {
-        return new BinlogPosition(requiredText(source, "file"), requiredLong(source, "pos"),
-                source.path("row").asInt(0), isSnapshotFlag(source.get("snapshot")));
+        return new BinlogPosition(requiredText(source, Envelope.Source.FILE), requiredLong(source, Envelope.Source.POS),
+                source.path(Envelope.Source.ROW).asInt(0), isSnapshotFlag(source.get(Envelope.Source.SNAPSHOT)));
     }
 
-    /** From a schema history record's {@code position} block; its event/row skip counts are ignored. */
+    /**
+     * From a schema history record's {@code position} block; its event/row skip counts are ignored.
+     *
+     * @throws IllegalArgumentException when file or pos is missing
+     */
     public static BinlogPosition fromHistory(JsonNode position) {
         return new BinlogPosition(requiredText(position, "file"), requiredLong(position, "pos"), 0,
                 isSnapshotFlag(position.get("snapshot")));
@@ -56,7 +64,7 @@ public record BinlogPosition(String file, long pos, int row, boolean snapshot) i
      * {@code "first"}, {@code "last"}, {@code "incremental"}, {@code "INITIAL"}...; streamed ones
      * have none, {@code false} or {@code "false"}.
      */
-    static boolean isSnapshotFlag(JsonNode flag) {
+    public static boolean isSnapshotFlag(JsonNode flag) {
         if (flag == null || flag.isNull() || flag.isMissingNode()) {
             return false;
         }
@@ -101,7 +109,7 @@ public record BinlogPosition(String file, long pos, int row, boolean snapshot) i
     private static String requiredText(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) {
-            throw new SchemaHistoryException("binlog position has no '" + field + "': " + node);
+            throw new IllegalArgumentException("binlog position has no '" + field + "': " + node);
         }
         return v.asText();
     }
@@ -109,7 +117,7 @@ public record BinlogPosition(String file, long pos, int row, boolean snapshot) i
     private static long requiredLong(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.canConvertToLong()) {
-            throw new SchemaHistoryException("binlog position has no numeric '" + field + "': " + node);
+            throw new IllegalArgumentException("binlog position has no numeric '" + field + "': " + node);
         }
         return v.asLong();
     }

@@ -1,4 +1,4 @@
-package io.bendcdc.history;
+package io.bendcdc.contract;
 
 import java.util.List;
 import java.util.Objects;
