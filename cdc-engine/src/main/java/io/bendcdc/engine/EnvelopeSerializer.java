@@ -31,7 +31,7 @@ import io.bendcdc.contract.Envelope;
  * object per table version), and the payload is streamed by {@link ConnectPayloadWriter} where it
  * can be, else converted by JsonConverter.
  */
-final class EnvelopeSerializer {
+public final class EnvelopeSerializer {
 
     private static final byte[] OPEN = ("{\"" + Envelope.SCHEMA + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] MIDDLE = (",\"" + Envelope.PAYLOAD + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -52,14 +52,14 @@ final class EnvelopeSerializer {
     private record KnownSchema(byte[] json, boolean streamable) {
     }
 
-    EnvelopeSerializer() {
+    public EnvelopeSerializer() {
         schemaWriter.configure(Map.of("schemas.enable", "true", "converter.type", "value"), false);
         keyPayload.configure(Map.of("schemas.enable", "false", "converter.type", "key"), true);
         valuePayload.configure(Map.of("schemas.enable", "false", "converter.type", "value"), false);
         headerConverter.configure(Map.of("converter.type", "header"));
     }
 
-    ProducerRecord<byte[], byte[]> toProducerRecord(SourceRecord record) {
+    public ProducerRecord<byte[], byte[]> toProducerRecord(SourceRecord record) {
         String topic = record.topic();
         byte[] key = envelope(keyPayload, topic, record.keySchema(), record.key());
         byte[] value = record.value() == null ? null : envelope(valuePayload, topic, record.valueSchema(), record.value());
