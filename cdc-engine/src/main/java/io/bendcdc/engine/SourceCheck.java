@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 /**
  * Checks, before Debezium starts, that the source can be reached with the configured account and
@@ -64,13 +63,8 @@ public final class SourceCheck {
     }
 
     private Connection connect() throws SQLException {
-        String scheme = settings.connector() == SourceConnector.MARIADB ? "mariadb" : "mysql";
-        Properties p = new Properties();
-        p.setProperty("user", settings.user());
-        p.setProperty("password", settings.password());
-        p.setProperty("connectTimeout", Long.toString(settings.connectTimeoutMs()));
         DriverManager.setLoginTimeout((int) Math.max(1, settings.connectTimeoutMs() / 1000));
-        return DriverManager.getConnection("jdbc:" + scheme + "://" + settings.host() + ":" + settings.port() + "/", p);
+        return SourceConnections.open(settings);
     }
 
     private void expect(Statement st, String variable, String... accepted) throws SQLException {

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.bendcdc.applier.event.ChangeEvent;
+import io.bendcdc.applier.decode.ChangeEvent;
 
 /**
  * Counters the applier keeps; read by the service's metrics endpoint and by benchmarks. Thread
@@ -41,7 +41,7 @@ public final class ApplierMetrics {
         read.computeIfAbsent(table + "|" + op.name().toLowerCase(), k -> new LongAdder()).increment();
     }
 
-    void applied(String table, Collection<ChangeEvent> survivors) {
+    public void applied(String table, Collection<ChangeEvent> survivors) {
         long newest = 0;
         for (ChangeEvent e : survivors) {
             applied.computeIfAbsent(table + "|" + e.op().name().toLowerCase(), k -> new LongAdder()).increment();
@@ -60,7 +60,7 @@ public final class ApplierMetrics {
         skipped.computeIfAbsent(topic, k -> new LongAdder()).increment();
     }
 
-    void batch(long nanos, int events) {
+    public void batch(long nanos, int events) {
         batches.increment();
         batchEvents.add(events);
         latencyNanos.add(nanos);
@@ -80,7 +80,7 @@ public final class ApplierMetrics {
         errors.increment();
     }
 
-    void deadLetter() {
+    public void deadLetter() {
         deadLettered.increment();
     }
 

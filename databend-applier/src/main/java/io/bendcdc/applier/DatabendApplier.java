@@ -1,5 +1,8 @@
 package io.bendcdc.applier;
 
+import io.bendcdc.applier.order.SchemaSource;
+import io.bendcdc.applier.order.PublishedDdl;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +39,9 @@ public final class DatabendApplier implements AutoCloseable {
 
     public void start() {
         schemas = new SchemaSource(new SchemaHistoryReader(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()),
-                settings.schemaHistoryTopic(), id -> true, Duration.ofSeconds(60)));
-        publishedDdl = new PublishedDdl(settings.bootstrapServers(), settings.topics().schemaChangeTopic(),
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers()),
+                settings.kafka().schemaHistoryTopic(), id -> true, Duration.ofSeconds(60)));
+        publishedDdl = new PublishedDdl(settings.kafka().bootstrapServers(), settings.topics().schemaChangeTopic(),
                 Duration.ofSeconds(60));
         for (int i = 0; i < settings.parallelism(); i++) {
             ApplierWorker worker = new ApplierWorker("worker-" + i, settings, schemas, publishedDdl, metrics);

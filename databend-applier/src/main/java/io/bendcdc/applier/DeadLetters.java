@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * unchanged, with where it came from and why it was rejected in headers. Sent synchronously, so an
  * event is counted as handled only once the dead-letter topic has it.
  */
-final class DeadLetters implements AutoCloseable {
+public final class DeadLetters implements AutoCloseable {
 
     static final String HEADER_ERROR = "bendcdc.error";
     static final String HEADER_TOPIC = "bendcdc.source.topic";
@@ -29,10 +29,10 @@ final class DeadLetters implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    DeadLetters(ApplierSettings settings) {
-        this.topic = settings.deadLetterTopic();
+    DeadLetters(String bootstrapServers, String topic) {
+        this.topic = topic;
         Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -40,7 +40,7 @@ final class DeadLetters implements AutoCloseable {
         this.producer = new KafkaProducer<>(c);
     }
 
-    void send(ConsumerRecord<ByteBuffer, ByteBuffer> record, Throwable error) {
+    public void send(ConsumerRecord<ByteBuffer, ByteBuffer> record, Throwable error) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(HEADER_ERROR, String.valueOf(error.getMessage()).getBytes(StandardCharsets.UTF_8));
         headers.add(HEADER_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));

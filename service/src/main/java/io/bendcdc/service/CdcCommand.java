@@ -3,22 +3,23 @@ package io.bendcdc.service;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.bendcdc.applier.ApplierSettings;
+import io.bendcdc.applier.databend.DatabendConnections;
 import io.bendcdc.config.CdcConfig;
 import io.bendcdc.config.CdcOptions;
 import io.bendcdc.config.ConfigException;
 import io.bendcdc.history.SchemaHistoryException;
 import io.bendcdc.contract.TableId;
+import io.bendcdc.engine.EngineSettings;
+import io.bendcdc.engine.SourceConnections;
 
 /**
  * The {@code bin/cdc} entry point: {@code cdc <command> [options]}. Exit codes: 0 success (or a
@@ -140,8 +141,7 @@ public final class CdcCommand {
         int maxKeys = positive(cl, "max-keys", 20);
         ApplierSettings applier = ApplierSettings.from(config);
         try (Connection source = sourceConnection(config);
-                Connection target = DriverManager.getConnection(applier.databendUrl(), applier.databendUser(),
-                        applier.databendPassword())) {
+                Connection target = DatabendConnections.open(applier.target())) {
             List<TableId> tables = new ArrayList<>();
             for (String t : cl.all("table")) {
                 tables.add(parseTable(t));
@@ -156,8 +156,7 @@ public final class CdcCommand {
             TableVerifier verifier = new TableVerifier(source, target, chunk, recheckMs);
             int differing = 0;
             for (TableId t : tables) {
-                TableVerifier.Result r = verifier.verify(t, applier.target(t),
-                        applier.keyColumns().getOrDefault(t.toString(), List.of()));
+                TableVerifier.Result r = verifier.verify(t, applier.tables().target(t), applier.tables().keyColumnsOf(t));
                 print(r, maxKeys, out);
                 if (!r.ok()) {
                     differing++;
@@ -219,12 +218,7 @@ public final class CdcCommand {
     }
 
     private static Connection sourceConnection(CdcConfig config) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", config.get(CdcOptions.SOURCE_USER));
-        p.setProperty("password", config.get(CdcOptions.SOURCE_PASSWORD));
-        p.setProperty("connectTimeout", Long.toString(config.get(CdcOptions.SOURCE_CONNECT_TIMEOUT_MS)));
-        Connection c = DriverManager.getConnection("jdbc:mariadb://" + config.get(CdcOptions.SOURCE_HOST) + ":"
-                + config.get(CdcOptions.SOURCE_PORT) + "/", p);
+        Connection c = SourceConnections.open(EngineSettings.from(config));
         try (Statement st = c.createStatement()) {
             // TIMESTAMP values as UTC, as Debezium sends them and the applier stores them.
             st.execute("SET time_zone = '+00:00'");

@@ -1,12 +1,11 @@
 package io.bendcdc.service;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -21,7 +20,9 @@ import org.apache.kafka.common.TopicPartition;
 
 import io.bendcdc.applier.ApplierMetrics;
 import io.bendcdc.applier.ApplierSettings;
+import io.bendcdc.applier.databend.DatabendConnections;
 import io.bendcdc.engine.EngineSettings;
+import io.bendcdc.engine.SourceConnections;
 
 /**
  * Readiness of the service: each part in this process is running, the source, Kafka and Databend
@@ -138,7 +139,7 @@ final class HealthCheck implements AutoCloseable {
     /** Events in the change topics past what the applier's consumer group committed. */
     private long pending() throws Exception {
         Pattern changes = applier.topics().changeTopicPattern();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applier.consumerGroup())
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applier.kafka().consumerGroup())
                 .partitionsToOffsetAndMetadata().get(TIMEOUT_S, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (var d : admin.describeTopics(admin.listTopics().names().get(TIMEOUT_S, TimeUnit.SECONDS).stream()
@@ -157,27 +158,24 @@ final class HealthCheck implements AutoCloseable {
     }
 
     private Part source() {
-        String url = "jdbc:mariadb://" + engine.host() + ":" + engine.port() + "/?connectTimeout=" + TIMEOUT_S * 1000;
-        Properties p = new Properties();
-        p.setProperty("user", engine.user());
-        p.setProperty("password", engine.password());
-        return ping(url, p);
+        return ping(() -> SourceConnections.open(engine, TIMEOUT_S * 1000L));
     }
 
     private Part databend() {
-        Properties p = new Properties();
-        p.setProperty("user", applier.databendUser());
-        p.setProperty("password", applier.databendPassword());
-        return ping(applier.databendUrl(), p);
+        return ping(() -> DatabendConnections.open(applier.target()));
+    }
+
+    private interface Connect {
+        Connection open() throws SQLException;
     }
 
     /**
      * Connects and runs SELECT 1 on a separate thread, so that a server that accepts connections
      * but never answers gives "no answer" after the timeout instead of holding the probe.
      */
-    private Part ping(String url, Properties p) {
+    private Part ping(Connect connect) {
         CompletableFuture<Part> answer = CompletableFuture.supplyAsync(() -> {
-            try (Connection c = DriverManager.getConnection(url, p); Statement st = c.createStatement()) {
+            try (Connection c = connect.open(); Statement st = c.createStatement()) {
                 st.execute("SELECT 1");
                 return Part.ok("ok");
             } catch (Exception e) {

@@ -2,10 +2,7 @@ package io.bendcdc.service;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +15,10 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
 import io.bendcdc.applier.ApplierSettings;
-import io.bendcdc.applier.sql.Identifiers;
+import io.bendcdc.applier.databend.AppliedState;
+import io.bendcdc.applier.databend.DatabendConnections;
+import io.bendcdc.applier.databend.StateTable;
+import io.bendcdc.contract.BinlogPosition;
 
 /**
  * Where the applier is, per change topic partition: the Kafka offset and binlog position the state
@@ -79,8 +79,8 @@ final class StatusReport {
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {
         Map<String, Object> c = new HashMap<>();
-        c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        c.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.topicPrefix() + "-status");
+        c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers());
+        c.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.topics().prefix() + "-status");
         c.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         c.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         c.putAll(adminOverrides);
@@ -100,27 +100,18 @@ final class StatusReport {
 
     private Map<TopicPartition, Row> appliedState() throws SQLException {
         Map<TopicPartition, Row> rows = new HashMap<>();
-        String sql = "SELECT \"topic\", \"partition\", \"kafka_offset\", \"binlog_file\", \"binlog_pos\", \"binlog_row\", "
-                + "\"applied_at\" FROM " + Identifiers.quote(settings.stateDatabase()) + ".\"applied_offsets\"";
         Pattern changes = settings.topics().changeTopicPattern();
-        try (Connection c = DriverManager.getConnection(settings.databendUrl(), settings.databendUser(),
-                settings.databendPassword()); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                String topic = rs.getString(1);
-                if (!changes.matcher(topic).matches()) {
+        try (Connection c = DatabendConnections.open(settings.target())) {
+            for (StateTable.Row row : new StateTable(settings.target().stateDatabase()).readAll(c)) {
+                AppliedState s = row.state();
+                if (!changes.matcher(s.topic()).matches()) {
                     continue; // another pipeline sharing the state database
                 }
-                String file = rs.getString(4);
-                String binlog = file == null ? "" : file + ":" + rs.getLong(5) + " row " + rs.getInt(6);
-                rows.put(new TopicPartition(topic, rs.getInt(2)),
-                        new Row(topic, rs.getInt(2), rs.getLong(3), binlog, rs.getString(7), -1));
+                BinlogPosition p = s.lastStreamed();
+                String binlog = p == null ? "" : p.file() + ":" + p.pos() + " row " + p.row();
+                rows.put(new TopicPartition(s.topic(), s.partition()),
+                        new Row(s.topic(), s.partition(), s.kafkaOffset(), binlog, row.appliedAt(), -1));
             }
-        } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("Unknown database")
-                    || String.valueOf(e.getMessage()).contains("Unknown table")) {
-                return rows; // the applier has not written anything yet
-            }
-            throw e;
         }
         return rows;
     }

@@ -3,7 +3,7 @@ package io.bendcdc.service;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.bendcdc.applier.sql.Identifiers;
+import io.bendcdc.applier.databend.Identifiers;
 import io.bendcdc.contract.TableId;
 
 /**

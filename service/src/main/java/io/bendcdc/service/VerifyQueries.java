@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.bendcdc.applier.sql.Identifiers;
+import io.bendcdc.applier.databend.Identifiers;
 import io.bendcdc.contract.TableId;
 
 /**

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bendcdc.applier.sql.DatabendDialect;
-import io.bendcdc.applier.sql.Identifiers;
+import io.bendcdc.applier.databend.DatabendDialect;
+import io.bendcdc.applier.databend.Identifiers;
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.TypeMapping;
-import io.bendcdc.applier.write.StagedUpsertWriter;
+import io.bendcdc.applier.databend.StagedUpsert;
 import io.bendcdc.config.TinyInt1Type;
 import io.bendcdc.contract.ColumnSchema;
 import io.bendcdc.contract.TableId;
@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The applier's write path against the running Databend server: tables created by
- * {@link DatabendDialect}, rows written by {@link StagedUpsertWriter} (and, for comparison, by the
+ * {@link DatabendDialect}, rows written by {@link StagedUpsert} (and, for comparison, by the
  * dialect's literal REPLACE … VALUES), read back through databend-jdbc and compared with the
  * source values, type by type at each type's limits.
  */
@@ -50,7 +50,7 @@ class DatabendWriteIT {
     private static final TypeMapping MAPPING = new TypeMapping(TinyInt1Type.BOOLEAN);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final StagedUpsertWriter writer = new StagedUpsertWriter();
+    private final StagedUpsert writer = new StagedUpsert();
     private String database;
     private Connection connection;
 

@@ -9,7 +9,7 @@ import java.util.List;
 
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.DatabendType.Kind;
-import io.bendcdc.applier.write.StagedUpsertWriter;
+import io.bendcdc.applier.databend.StagedUpsert;
 import io.bendcdc.contract.TableId;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.LocalStack;
@@ -36,7 +36,7 @@ public final class DatabendLatencyBenchmark {
                         + ", 'value " + i + "', 12.50, '2024-01-01 00:00:00.000001')");
                 one[i] = (System.nanoTime() - t0) / 1e6;
             }
-            StagedUpsertWriter writer = new StagedUpsertWriter();
+            StagedUpsert writer = new StagedUpsert();
             TableId table = new TableId(db, "t");
             List<DatabendType> types = List.of(DatabendType.of(Kind.INT64, false), DatabendType.of(Kind.STRING, true),
                     DatabendType.decimal(12, 2, true), DatabendType.of(Kind.TIMESTAMP, true));

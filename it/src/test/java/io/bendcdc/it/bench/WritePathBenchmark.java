@@ -16,10 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import io.bendcdc.applier.sql.DatabendDialect;
-import io.bendcdc.applier.sql.Identifiers;
+import io.bendcdc.applier.databend.DatabendDialect;
+import io.bendcdc.applier.databend.Identifiers;
 import io.bendcdc.applier.type.DatabendType;
-import io.bendcdc.applier.write.StagedUpsertWriter;
+import io.bendcdc.applier.databend.StagedUpsert;
 import io.bendcdc.contract.TableId;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.LocalStack;
@@ -33,7 +33,7 @@ import io.bendcdc.it.support.LocalStack;
  */
 public final class WritePathBenchmark {
 
-    private final StagedUpsertWriter writer = new StagedUpsertWriter();
+    private final StagedUpsert writer = new StagedUpsert();
     private final Connection connection;
     private final String database;
 

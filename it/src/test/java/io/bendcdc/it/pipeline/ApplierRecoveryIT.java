@@ -64,7 +64,7 @@ class ApplierRecoveryIT {
             // and when even the state is lost, re-applying everything from offset 0 converges to the same rows
             try (Connection c = DriverManager.getConnection(LocalStack.databendUrl("default"), "root", "");
                     Statement st = c.createStatement()) {
-                st.execute("DELETE FROM \"" + settings.stateDatabase() + "\".\"applied_offsets\" WHERE 1 = 1");
+                st.execute("DELETE FROM \"" + settings.target().stateDatabase() + "\".\"applied_offsets\" WHERE 1 = 1");
             }
             ApplierMetrics again = new ApplierMetrics();
             try (DatabendApplier replay = new DatabendApplier(settings.withConsumerGroup(prefix + "-again"), again)) {

@@ -1,0 +1,234 @@
+package io.bendcdc.applier;
+
+import java.nio.ByteBuffer;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.bendcdc.applier.coalesce.BatchSettings;
+import io.bendcdc.applier.coalesce.ChangeBuffer;
+import io.bendcdc.applier.commit.PartitionProgress;
+import io.bendcdc.applier.databend.AppliedState;
+import io.bendcdc.applier.databend.BatchWriter;
+import io.bendcdc.applier.databend.TargetTable;
+import io.bendcdc.applier.decode.ChangeEvent;
+import io.bendcdc.applier.decode.EnvelopeDecoder;
+import io.bendcdc.applier.decode.EnvelopeDecodingException;
+import io.bendcdc.applier.order.SchemaStep;
+import io.bendcdc.applier.write.TableWriter;
+import io.bendcdc.applier.write.WritePipeline;
+import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.SchemaChange;
+import io.bendcdc.contract.TableId;
+
+/**
+ * One topic partition (one source table) on its way to Databend, in Kafka order. Each decoded
+ * event goes through the stages in turn:
+ * <ol>
+ * <li><b>skip</b> what the state table says is applied (a replay, or a re-published run);</li>
+ * <li><b>order</b>: a schema step first when the schema changed ({@link SchemaStep}, after
+ * writing what was taken in under the old schema);</li>
+ * <li><b>coalesce</b> into the table's {@link ChangeBuffer} (a truncate is written at once);</li>
+ * <li><b>write</b> the buffer with the new state when it is full or due, on the worker's
+ * {@link WritePipeline} ({@link TableWriter});</li>
+ * <li><b>commit</b>: once Databend committed, {@link PartitionProgress} says where to resume.</li>
+ * </ol>
+ * Anything else that uses the connection (DDL, truncate, table creation) first waits for the
+ * batch in flight.
+ */
+final class TablePartition {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TablePartition.class);
+
+    private final TopicPartition partition;
+    private final BatchSettings batching;
+    private final PartitionProgress progress;
+    private final SchemaStep schema;
+    private final WritePipeline pipeline;
+    private final BatchWriter databend;
+    private final TableWriter writer;
+    private final ApplierMetrics metrics;
+    private final DeadLetters deadLetters;
+    private final TableId topicTable;
+
+    private ChangeBuffer buffer;
+    private long firstBufferedAtMs;
+    private int skipped;
+
+    TablePartition(TopicPartition partition, AppliedState state, BatchSettings batching, SchemaStep schema,
+            BatchWriter databend, WritePipeline pipeline, ApplierMetrics metrics, DeadLetters deadLetters,
+            TableId topicTable) {
+        this.partition = partition;
+        this.batching = batching;
+        this.progress = new PartitionProgress(state);
+        this.schema = schema;
+        this.databend = databend;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+        this.deadLetters = deadLetters;
+        this.topicTable = topicTable;
+        this.writer = new TableWriter(partition, databend, metrics, deadLetters);
+    }
+
+    PartitionProgress progress() {
+        return progress;
+    }
+
+    /** Decodes a record; kept apart from {@link #offer} so that a worker can decode in parallel. */
+    static Decoded decode(EnvelopeDecoder decoder, ConsumerRecord<ByteBuffer, ByteBuffer> record) {
+        try {
+            Optional<ChangeEvent> event = decoder.decode(record.key(), record.value());
+            return new Decoded(event, event.map(TablePartition::position).orElse(null), null);
+        } catch (EnvelopeDecodingException e) {
+            return new Decoded(Optional.empty(), null, e);
+        }
+    }
+
+    /** A decoded record: the change (empty for a tombstone) and its binlog position, or why it could not be decoded. */
+    record Decoded(Optional<ChangeEvent> event, BinlogPosition position, EnvelopeDecodingException error) {
+    }
+
+    void offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, Decoded decoded, long nowMs) throws SQLException {
+        // skip
+        if (progress.seen(record.offset())) {
+            return;
+        }
+        if (decoded.error() != null) {
+            deadLetter(record, decoded.error());
+            return;
+        }
+        if (decoded.event().isEmpty()) {
+            progress.advance(record.offset(), null); // tombstone: nothing to write
+            return;
+        }
+        ChangeEvent event = decoded.event().get();
+        BinlogPosition position = decoded.position();
+        if (!event.snapshot() && progress.alreadyApplied(position)) {
+            skipped++;
+            metrics.skipped(partition.topic());
+            progress.advance(record.offset(), null);
+            return;
+        }
+        // order
+        TargetTable target = order(event.table(), position);
+        metrics.read(event.table().toString(), event.op());
+        // coalesce, or apply a truncate on its own
+        switch (event.op()) {
+            case TRUNCATE -> {
+                flush();
+                pipeline.drain();
+                AppliedState next = progress.after(record.offset(), streamed(event, position));
+                databend.truncate(target, next);
+                progress.committedNow(next);
+                LOG.info("Truncated {} (source {} at {})", target.id(), event.table(), position);
+            }
+            case UPSERT, DELETE -> {
+                if (event.op() == ChangeEvent.Op.DELETE && target.appendOnly()) {
+                    metrics.ignoredDelete(event.table().toString());
+                } else {
+                    if (buffer.isEmpty()) {
+                        firstBufferedAtMs = nowMs;
+                    }
+                    buffer.add(event, deadLetters == null ? null : record); // records only for dead letters
+                }
+                progress.advance(record.offset(), streamed(event, position));
+                if (buffer.events() >= batching.maxRows()) {
+                    flush();
+                }
+            }
+        }
+    }
+
+    /**
+     * Brings the target to the schema in force at {@code position}: a schema step of its own when
+     * the schema changed, after everything taken in under the old one is written.
+     */
+    private TargetTable order(TableId table, BinlogPosition position) throws SQLException {
+        if (!schema.needed(table, position)) {
+            return schema.target();
+        }
+        if (schema.sameTable(table)) {
+            flush();
+        }
+        pipeline.drain(); // the connection is needed here
+        TargetTable target = schema.take(table, position);
+        if (buffer == null || buffer.isEmpty()) {
+            buffer = new ChangeBuffer(target.keyColumns());
+        }
+        return target;
+    }
+
+    private void deadLetter(ConsumerRecord<ByteBuffer, ByteBuffer> record, EnvelopeDecodingException e) {
+        if (deadLetters == null) {
+            throw new ApplyException("cannot decode the event at " + partition + " offset " + record.offset() + ": "
+                    + e.getMessage(), e);
+        }
+        deadLetters.send(record, e);
+        metrics.deadLetter();
+        progress.advance(record.offset(), null);
+    }
+
+    /** Writes the buffer when it has waited {@code apply.batch.max.ms}. */
+    void flushIfDue(long nowMs) throws SQLException {
+        if (progress.pending()
+                && (buffer == null || buffer.isEmpty() || nowMs - firstBufferedAtMs >= batching.maxMs())) {
+            flush();
+        }
+    }
+
+    /**
+     * Hands what is buffered, with the new state, to the pipeline, which writes it in one Databend
+     * transaction; a new buffer takes its place.
+     */
+    void flush() throws SQLException {
+        if (!progress.pending()) {
+            return;
+        }
+        AppliedState next = progress.handOver();
+        ChangeBuffer batch = buffer == null || buffer.isEmpty() ? null : buffer;
+        TargetTable table = schema.target();
+        TableId source = schema.source();
+        if (batch != null) {
+            buffer = new ChangeBuffer(table.keyColumns());
+        }
+        pipeline.submit(() -> {
+            writer.write(batch, table, source, next);
+            progress.committed(next);
+        });
+        if (skipped > 0) {
+            LOG.info("{}: skipped {} re-published changes already applied", partition, skipped);
+            skipped = 0;
+        }
+    }
+
+    /** The source table's DROP TABLE not yet applied, when the schema history ends with one. */
+    Optional<SchemaChange.DropTable> pendingDrop() {
+        return schema.pendingDrop(topicTable);
+    }
+
+    /**
+     * Drops the target table, after writing what is buffered; the caller has made sure that every
+     * change before the drop has been offered. The drop's position is recorded, so it is not
+     * applied again, and a table created again under the name starts from an empty target.
+     */
+    void applyDrop(SchemaChange.DropTable drop) throws SQLException {
+        flush();
+        pipeline.drain();
+        schema.drop(drop);
+        AppliedState next = progress.after(progress.handedOffset(), drop.position());
+        databend.writeState(next);
+        progress.committedNow(next);
+    }
+
+    private static BinlogPosition position(ChangeEvent event) {
+        return new BinlogPosition(event.binlogFile(), event.binlogPos(), event.row(), event.snapshot());
+    }
+
+    private static BinlogPosition streamed(ChangeEvent event, BinlogPosition position) {
+        return event.snapshot() ? null : position;
+    }
+}

@@ -1,0 +1,173 @@
+package io.bendcdc.applier.databend;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.bendcdc.applier.ApplyException;
+import io.bendcdc.applier.type.DatabendType;
+import io.bendcdc.applier.type.TypeMapping;
+import io.bendcdc.config.TinyInt1Type;
+import io.bendcdc.contract.ColumnChange;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.SchemaChange;
+import io.bendcdc.contract.TableId;
+import io.bendcdc.contract.TableSchema;
+
+/**
+ * Plans the statements that bring a Databend table to the schema a source DDL left behind, from
+ * the table's actual columns: only the difference is issued, so a DDL applied twice is a no-op.
+ * Pure; {@link SchemaApplier} runs the plan.
+ */
+public final class SchemaReconciler {
+
+    /** What Databend has: column name → type as system.columns spells it; null when the table is absent. */
+    interface Actual {
+        Map<String, String> columns(TableId table);
+    }
+
+    private final TypeMapping types;
+    private final int rowsPerBlock;
+
+    public SchemaReconciler(TinyInt1Type tinyint1As, int rowsPerBlock) {
+        this.types = new TypeMapping(tinyint1As);
+        this.rowsPerBlock = rowsPerBlock;
+    }
+
+    /** Statements to create {@code target} as {@code schema}, or to add what an existing table lacks. */
+    List<String> ensure(TableId target, TableSchema schema, Actual actual) {
+        Map<String, String> have = actual.columns(target);
+        List<DatabendType> wanted = types.map(schema.id(), schema.columns());
+        List<String> sql = new ArrayList<>();
+        if (have == null) {
+            sql.add(DatabendDialect.createDatabaseIfNotExists(target.database()));
+            sql.add(DatabendDialect.createTable(target, schema, wanted, rowsPerBlock));
+            return sql;
+        }
+        for (int i = 0; i < schema.columns().size(); i++) {
+            ColumnSchema c = schema.columns().get(i);
+            if (!have.containsKey(c.name())) {
+                sql.add(addColumn(target, c, wanted.get(i)));
+            }
+        }
+        return sql;
+    }
+
+    List<String> plan(SchemaChange change, Map<String, String> sourceToTarget, Actual actual) {
+        if (change instanceof SchemaChange.CreateTable c) {
+            return ensure(target(c.table(), sourceToTarget), c.schema(), actual);
+        }
+        if (change instanceof SchemaChange.DropTable d) {
+            return List.of(DatabendDialect.dropTableIfExists(target(d.table(), sourceToTarget)));
+        }
+        if (change instanceof SchemaChange.RenameTable r) {
+            return rename(r, sourceToTarget, actual);
+        }
+        SchemaChange.AlterTable a = (SchemaChange.AlterTable) change;
+        return alter(a, target(a.table(), sourceToTarget), actual);
+    }
+
+    private List<String> rename(SchemaChange.RenameTable r, Map<String, String> map, Actual actual) {
+        TableId from = target(r.from(), map);
+        TableId to = target(r.to(), map);
+        if (actual.columns(to) != null) {
+            return List.of(); // already renamed
+        }
+        if (actual.columns(from) != null) {
+            if (from.database().equals(to.database())) {
+                return List.of(DatabendDialect.renameTable(from, to));
+            }
+            throw new ApplyException("cannot apply exactly: " + r.ddl() + " moves " + from + " to another Databend "
+                    + "database (" + to.database() + "), which Databend cannot rename into");
+        }
+        return ensure(to, r.schema(), actual);
+    }
+
+    private List<String> alter(SchemaChange.AlterTable a, TableId target, Actual actual) {
+        Map<String, String> have = actual.columns(target);
+        if (have == null) {
+            return ensure(target, a.after(), actual);
+        }
+        Map<String, String> cols = new java.util.LinkedHashMap<>(have);
+        List<String> sql = new ArrayList<>();
+        for (ColumnChange change : a.columnChanges()) {
+            if (change instanceof ColumnChange.RenameColumn r) {
+                if (cols.containsKey(r.from()) && !cols.containsKey(r.to())) {
+                    sql.add(DatabendDialect.renameColumn(target, r.from(), r.to()));
+                    cols.put(r.to(), cols.remove(r.from()));
+                }
+            } else if (change instanceof ColumnChange.DropColumn d) {
+                if (cols.remove(d.column().name()) != null) {
+                    sql.add(DatabendDialect.dropColumn(target, d.column().name()));
+                }
+            } else if (change instanceof ColumnChange.AddColumn add) {
+                if (!cols.containsKey(add.column().name())) {
+                    DatabendType t = types.map(a.table(), add.column(), null);
+                    sql.add(addColumn(target, add.column(), t));
+                    cols.put(add.column().name(), t.baseSql());
+                }
+            } else if (change instanceof ColumnChange.ModifyColumn m) {
+                DatabendType t = types.map(a.table(), m.after(), null);
+                String current = cols.get(m.after().name());
+                if (current != null && !sameType(current, t)) {
+                    sql.add(DatabendDialect.modifyColumnType(target, m.after().name(), t));
+                    cols.put(m.after().name(), t.sql());
+                }
+            }
+        }
+        // Whatever the steps, the result must be the source's columns; else stop rather than diverge.
+        List<String> wanted = a.after().columns().stream().map(ColumnSchema::name).toList();
+        if (!new java.util.HashSet<>(cols.keySet()).equals(new java.util.HashSet<>(wanted))) {
+            throw new ApplyException("cannot apply exactly: after " + oneLine(a.ddl()) + " the source table " + a.table()
+                    + " has columns " + wanted + " but Databend's " + target + " would have " + cols.keySet());
+        }
+        return sql;
+    }
+
+    private String addColumn(TableId target, ColumnSchema c, DatabendType t) {
+        // MySQL fills the rows already there with the column's default; so must Databend, as no
+        // change event will ever carry those values.
+        Object def = defaultValue(c, t);
+        if (def != null) {
+            return DatabendDialect.addColumn(target, c.name(), t, def);
+        }
+        return DatabendDialect.addColumn(target, c.name(), t.withNullable(true));
+    }
+
+    private static Object defaultValue(ColumnSchema c, DatabendType t) {
+        String expr = c.defaultValueExpression();
+        if (!c.hasDefaultValue() || expr == null || expr.equalsIgnoreCase("NULL")) {
+            return null;
+        }
+        return switch (t.kind()) {
+            case STRING -> t.holdsTime() ? null : expr;
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, DECIMAL, FLOAT32, FLOAT64 -> {
+                try {
+                    yield new BigDecimal(expr);
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+            default -> null;
+        };
+    }
+
+    static boolean sameType(String actual, DatabendType wanted) {
+        String a = actual.replace(" ", "").toLowerCase(Locale.ROOT);
+        boolean nullable = a.startsWith("nullable(");
+        if (nullable) {
+            a = a.substring("nullable(".length(), a.length() - 1);
+        }
+        return nullable == wanted.nullable() && a.equals(wanted.baseSql().replace(" ", "").toLowerCase(Locale.ROOT));
+    }
+
+    private static TableId target(TableId source, Map<String, String> map) {
+        return new TableId(map.getOrDefault(source.database(), source.database()), source.table());
+    }
+
+    private static String oneLine(String ddl) {
+        return ddl == null ? "" : ddl.replaceAll("\\s+", " ");
+    }
+}
