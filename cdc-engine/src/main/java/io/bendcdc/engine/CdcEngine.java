@@ -50,14 +50,14 @@ public final class CdcEngine implements Closeable {
     }
 
     public void start() {
-        SourceCheck source = new SourceCheck(settings);
+        SourceCheck source = new SourceCheck(settings.source());
         source.verify();
         admin = Admin.create(adminConfig());
-        SchemaHistoryTopic.ensure(admin, settings.schemaHistoryTopic(), settings.topicReplicationFactor(),
+        SchemaHistoryTopic.ensure(admin, settings.kafka().schemaHistoryTopic(), settings.kafka().replicationFactor(),
                 !offsetsExist());
         producer = new KafkaProducer<>(producerConfig());
-        TopicCreator topics = new TopicCreator(admin, settings.topicPartitions(), settings.topicReplicationFactor(),
-                settings.topicRetentionMs());
+        TopicCreator topics = new TopicCreator(admin, settings.kafka().partitions(), settings.kafka().replicationFactor(),
+                settings.kafka().retentionMs());
         topics.ensure(settings.topics().signalTopic());
         snapshotProgress = new SnapshotProgress(source::estimateRows, 5_000);
         publisher = new KafkaChangePublisher(producer, topics, snapshotProgress,
@@ -123,29 +123,29 @@ public final class CdcEngine implements Closeable {
     }
 
     private boolean offsetsExist() {
-        if (settings.offsetStorage() == OffsetStorage.FILE) {
-            return Files.exists(settings.offsetsFile());
+        if (settings.offsets().storage() == OffsetStorage.FILE) {
+            return Files.exists(settings.offsets().file());
         }
         try {
-            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(settings.offsetsTopic());
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(settings.offsets().topic());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot list Kafka topics at " + settings.bootstrapServers() + ": "
+            throw new IllegalStateException("cannot list Kafka topics at " + settings.kafka().bootstrapServers() + ": "
                     + e.getMessage(), e);
         }
     }
 
     private Map<String, Object> adminConfig() {
         Map<String, Object> c = new HashMap<>();
-        c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        c.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.topicPrefix() + "-engine-admin");
-        c.putAll(settings.adminOverrides());
+        c.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers());
+        c.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.kafka().prefix() + "-engine-admin");
+        c.putAll(settings.kafka().adminOverrides());
         return c;
     }
 
     private Map<String, Object> producerConfig() {
         Map<String, Object> c = new HashMap<>();
-        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        c.put(ProducerConfig.CLIENT_ID_CONFIG, settings.topicPrefix() + "-engine");
+        c.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka().bootstrapServers());
+        c.put(ProducerConfig.CLIENT_ID_CONFIG, settings.kafka().prefix() + "-engine");
         c.put(ProducerConfig.ACKS_CONFIG, "all");
         c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         c.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -158,7 +158,7 @@ public final class CdcEngine implements Closeable {
         c.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
         c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        c.putAll(settings.producerOverrides());
+        c.putAll(settings.kafka().producerOverrides());
         return c;
     }
 }

@@ -17,9 +17,9 @@ public final class SourceCheck {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceCheck.class);
 
-    private final EngineSettings settings;
+    private final SourceSettings settings;
 
-    public SourceCheck(EngineSettings settings) {
+    public SourceCheck(SourceSettings settings) {
         this.settings = settings;
     }
 

@@ -18,18 +18,18 @@ public final class SourceConnections {
     }
 
     /** The JDBC URL of the source server, without a database. */
-    public static String url(EngineSettings s) {
+    public static String url(SourceSettings s) {
         String scheme = s.connector() == SourceConnector.MARIADB ? "mariadb" : "mysql";
         return "jdbc:" + scheme + "://" + s.host() + ":" + s.port() + "/";
     }
 
     /** Connects with {@code source.user}, giving up after {@code source.connect.timeout.ms}. */
-    public static Connection open(EngineSettings s) throws SQLException {
+    public static Connection open(SourceSettings s) throws SQLException {
         return open(s, s.connectTimeoutMs());
     }
 
     /** Connects with {@code source.user}, giving up after {@code timeoutMs}. */
-    public static Connection open(EngineSettings s, long timeoutMs) throws SQLException {
+    public static Connection open(SourceSettings s, long timeoutMs) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", s.user());
         p.setProperty("password", s.password());

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.Test;
 
 import io.bendcdc.config.OffsetStorage;
 import io.bendcdc.config.SourceConnector;
+import io.bendcdc.contract.ChangeTopics;
 
 class DebeziumConnectorPropertiesTest {
 
     static EngineSettings settings(SourceConnector connector, OffsetStorage storage, String signalTable,
             Map<String, String> debezium) {
-        return new EngineSettings(connector, "db.example", 3307, "cdc", "s3cret", 77, List.of("shop", "crm"),
-                List.of(), List.of(), List.of("shop.audit"), "when_needed", 5000, signalTable, 3000,
-                "k1:9092", "cdc", 1, (short) 1, 1000, storage, "cdc.offsets",
-                storage == OffsetStorage.FILE ? Path.of("/var/lib/cdc/offsets") : null, 1000, "cdc.schema-history",
-                2048, 8192, debezium, Map.of(), Map.of());
+        return new EngineSettings(
+                new SourceSettings(connector, "db.example", 3307, "cdc", "s3cret", 3000),
+                new CaptureSettings(77, List.of("shop", "crm"), List.of(), List.of(), List.of("shop.audit"), "when_needed",
+                        5000, signalTable, 2048, 8192, debezium),
+                new TopicSettings("k1:9092", new ChangeTopics("cdc"), 1, (short) 1, 1000, "cdc.schema-history", Map.of(),
+                        Map.of()),
+                new OffsetSettings(storage, "cdc.offsets",
+                        storage == OffsetStorage.FILE ? Path.of("/var/lib/cdc/offsets") : null, 1000));
     }
 
     @Test

@@ -10,16 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The loaded configuration: every declared option has a parsed, validated value (its default when
- * not set), and pass-through keys are kept verbatim. Immutable. {@link #toString()} masks secrets,
- * so logging a config is safe.
+ * not set), and pass-through keys are kept verbatim. Its values are immutable; it notes which
+ * options were read ({@link #optionsRead()}), so that a test can find an option nothing reads.
+ * {@link #toString()} masks secrets, so logging a config is safe.
  */
 public final class CdcConfig {
 
     private final Map<String, Object> values;
     private final Map<String, String> passThrough;
+    private final Set<String> read = ConcurrentHashMap.newKeySet();
 
     CdcConfig(Map<String, Object> values, Map<String, String> passThrough) {
         this.values = Map.copyOf(values);
@@ -59,7 +63,13 @@ public final class CdcConfig {
         if (value == null) {
             throw new IllegalArgumentException(option.name() + " is not an option declared in CdcOptions");
         }
+        read.add(option.name());
         return (T) value;
+    }
+
+    /** The names of the options read through {@link #get} so far. */
+    public Set<String> optionsRead() {
+        return Set.copyOf(read);
     }
 
     /**
@@ -117,8 +127,10 @@ public final class CdcConfig {
         return describe();
     }
 
+    // Not through get(): describing the configuration is not using it.
+    @SuppressWarnings("unchecked")
     private <T> String formatted(ConfigOption<T> option) {
-        return option.format(get(option));
+        return option.format((T) values.get(option.name()));
     }
 
     private static void line(StringBuilder out, String name, String value) {

@@ -18,7 +18,7 @@ import io.bendcdc.config.CdcOptions;
 import io.bendcdc.config.ConfigException;
 import io.bendcdc.history.SchemaHistoryException;
 import io.bendcdc.contract.TableId;
-import io.bendcdc.engine.EngineSettings;
+import io.bendcdc.engine.SourceSettings;
 import io.bendcdc.engine.SourceConnections;
 
 /**
@@ -218,7 +218,7 @@ public final class CdcCommand {
     }
 
     private static Connection sourceConnection(CdcConfig config) throws SQLException {
-        Connection c = SourceConnections.open(EngineSettings.from(config));
+        Connection c = SourceConnections.open(SourceSettings.from(config));
         try (Statement st = c.createStatement()) {
             // TIMESTAMP values as UTC, as Debezium sends them and the applier stores them.
             st.execute("SET time_zone = '+00:00'");

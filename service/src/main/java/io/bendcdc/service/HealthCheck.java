@@ -158,7 +158,7 @@ final class HealthCheck implements AutoCloseable {
     }
 
     private Part source() {
-        return ping(() -> SourceConnections.open(engine, TIMEOUT_S * 1000L));
+        return ping(() -> SourceConnections.open(engine.source(), TIMEOUT_S * 1000L));
     }
 
     private Part databend() {

@@ -62,11 +62,12 @@ public final class ServiceRunner implements AutoCloseable {
         EngineSettings engineSettings = mode.engine ? EngineSettings.from(config) : null;
         ApplierSettings applierSettings = mode.applier ? ApplierSettings.from(config) : null;
         try {
-            if (config.get(CdcOptions.METRICS_ENABLED)) {
+            EndpointSettings http = EndpointSettings.from(config);
+            if (http.enabled()) {
                 long stuckAfterMs = Math.max(60_000, 10 * config.get(CdcOptions.APPLY_BATCH_MAX_MS));
                 health = new HealthCheck(engineSettings, applierSettings, config.get(CdcOptions.KAFKA_BOOTSTRAP_SERVERS),
                         this, stuckAfterMs, System::currentTimeMillis);
-                endpoint = new MetricsEndpoint(config.get(CdcOptions.METRICS_HOST), config.get(CdcOptions.METRICS_PORT),
+                endpoint = new MetricsEndpoint(http.host(), http.port(),
                         () -> new PipelineMetrics(engine, mode.applier ? applierMetrics : null,
                                 System::currentTimeMillis).render(),
                         health::check);

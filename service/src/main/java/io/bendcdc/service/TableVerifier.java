@@ -75,7 +75,7 @@ final class TableVerifier {
             return new Result(src, dst, 0, 0, List.of(), List.of("no such table in the source"), null);
         }
         VerifiedTable counted = new VerifiedTable(src, dst, columns, List.of());
-        long sourceRows = count(source, counted.sourceName());
+        long sourceRows = count(source, VerifyQueries.sourceCount(counted));
         if (targetTypes.isEmpty()) {
             return new Result(src, dst, sourceRows, 0, List.of(), List.of("no such table in Databend"), null);
         }
@@ -93,7 +93,7 @@ final class TableVerifier {
             }
         }
         if (keyNames.isEmpty() || keys.size() != keyNames.size()) {
-            return new Result(src, dst, sourceRows, count(target, counted.targetName()), List.of(), schemaProblems,
+            return new Result(src, dst, sourceRows, count(target, VerifyQueries.targetCount(counted)), List.of(), schemaProblems,
                     keyNames.isEmpty() ? "no key: row counts compared only" : null);
         }
         VerifiedTable t = new VerifiedTable(src, dst, columns, keys);
@@ -107,13 +107,13 @@ final class TableVerifier {
             Thread.sleep(recheckAfterMs);
             differences = recheck(t, chunk, suspects.keySet());
         }
-        long sourceCount = count(source, t.sourceName());
-        long targetCount = count(target, t.targetName());
+        long sourceCount = count(source, VerifyQueries.sourceCount(t));
+        long targetCount = count(target, VerifyQueries.targetCount(t));
         if (differences.isEmpty() && sourceCount != targetCount) {
             // Rows added or removed between the passes: count again once things settled.
             Thread.sleep(recheckAfterMs);
-            sourceCount = count(source, t.sourceName());
-            targetCount = count(target, t.targetName());
+            sourceCount = count(source, VerifyQueries.sourceCount(t));
+            targetCount = count(target, VerifyQueries.targetCount(t));
         }
         return new Result(src, dst, sourceCount, targetCount, differences, schemaProblems, null);
     }
@@ -343,8 +343,8 @@ final class TableVerifier {
         return types;
     }
 
-    private static long count(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+    private static long count(Connection c, String countQuery) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(countQuery)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -3,7 +3,7 @@ package io.bendcdc.service;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.bendcdc.applier.databend.Identifiers;
+import io.bendcdc.applier.databend.TableReads;
 import io.bendcdc.contract.TableId;
 
 /**
@@ -29,25 +29,22 @@ record VerifiedTable(TableId source, TableId target, List<Column> columns, List<
         return mysqlQuote(source.database()) + "." + mysqlQuote(source.table());
     }
 
-    String targetName() {
-        return Identifiers.quote(target.database()) + "." + Identifiers.quote(target.table());
-    }
 
     String sourceColumns() {
         return columns.stream().map(c -> mysqlQuote(c.name())).collect(Collectors.joining(", "));
     }
 
-    String targetColumns() {
-        return columns.stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
+    /** The Databend reads of this table's rows by key. */
+    TableReads targetReads() {
+        return new TableReads(target, columns.stream().map(Column::name).toList(),
+                keys.stream().map(i -> columns.get(i).name()).toList(),
+                keys.stream().map(i -> VerifyQueries.literalKind(columns.get(i).kind())).toList());
     }
 
     String sourceKeyColumns() {
         return keys.stream().map(i -> mysqlQuote(columns.get(i).name())).collect(Collectors.joining(", "));
     }
 
-    String targetKeyColumns() {
-        return keys.stream().map(i -> Identifiers.quote(columns.get(i).name())).collect(Collectors.joining(", "));
-    }
 
     static String mysqlQuote(String name) {
         return "`" + name.replace("`", "``") + "`";

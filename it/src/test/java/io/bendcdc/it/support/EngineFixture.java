@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.bendcdc.contract.ChangeTopics;
+import io.bendcdc.engine.CaptureSettings;
 import io.bendcdc.engine.EngineSettings;
+import io.bendcdc.engine.OffsetSettings;
+import io.bendcdc.engine.SourceSettings;
+import io.bendcdc.engine.TopicSettings;
 import io.bendcdc.config.OffsetStorage;
 import io.bendcdc.config.SourceConnector;
 
@@ -22,11 +27,13 @@ public final class EngineFixture {
 
     public static EngineSettings settings(SourceConnector connector, String prefix, String database,
             String password, int port) {
-        return new EngineSettings(connector, "127.0.0.1", port, LocalStack.CDC_USER, password,
-                SERVER_IDS.incrementAndGet(), List.of(database), List.of(), List.of(), List.of(), "initial",
-                1000, "", 5000, LocalStack.kafkaBootstrap(), prefix, 1, (short) 1, 7L * 24 * 3600 * 1000,
-                OffsetStorage.KAFKA, prefix + ".offsets", null, 1000, prefix + ".schema-history",
-                2048, 8192, Map.of(), Map.of(), Map.of());
+        return new EngineSettings(
+                new SourceSettings(connector, "127.0.0.1", port, LocalStack.CDC_USER, password, 5000),
+                new CaptureSettings(SERVER_IDS.incrementAndGet(), List.of(database), List.of(), List.of(), List.of(),
+                        "initial", 1000, "", 2048, 8192, Map.of()),
+                new TopicSettings(LocalStack.kafkaBootstrap(), new ChangeTopics(prefix), 1, (short) 1,
+                        7L * 24 * 3600 * 1000, prefix + ".schema-history", Map.of(), Map.of()),
+                new OffsetSettings(OffsetStorage.KAFKA, prefix + ".offsets", null, 1000));
     }
 
     public static String unique(String base) {
