@@ -28,7 +28,7 @@ public final class DatabendTarget implements AutoCloseable {
                 List.of(DatabendDialect.setInlistToJoinThreshold(Math.max(1024, batchMaxRows))));
         this.state = new StateTable(target.stateDatabase());
         this.writer = new BatchWriter(session, state);
-        this.schemas = new SchemaApplier(session, tables);
+        this.schemas = new ReconcilingSchemaApplier(session, tables);
     }
 
     /** Connects and creates the state table if it is missing. */
