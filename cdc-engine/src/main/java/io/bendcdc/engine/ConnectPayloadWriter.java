@@ -14,8 +14,8 @@ import org.apache.kafka.connect.errors.DataException;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * Writes a Connect value as the JSON payload {@code JsonConverter} writes with its defaults
- * ({@code decimal.format=BASE64}, {@code replace.null.with.default=true}), byte for byte, but
+ * Writes a Connect value as the JSON payload {@code JsonConverter} writes with
+ * {@code decimal.format=BASE64} and {@code replace.null.with.default=false}, byte for byte, but
  * straight to a generator: JsonConverter builds a tree of nodes per record and looks up a logical
  * converter for every value, which was most of the engine's serialization time.
  *
@@ -50,10 +50,8 @@ final class ConnectPayloadWriter {
     /** Writes {@code value} of a schema for which {@link #canWrite} holds. */
     void write(JsonGenerator g, Schema schema, Object value) throws IOException {
         if (value == null) {
-            if (schema.defaultValue() != null) {
-                write(g, schema, schema.defaultValue());
-                return;
-            }
+            // A NULL stays NULL: Debezium puts a column's DEFAULT into its schema, and writing that
+            // default for an explicit NULL would change the row.
             if (!schema.isOptional()) {
                 throw new DataException("Conversion error: null value for field that is required and has no default value");
             }

@@ -23,8 +23,11 @@ import io.bendcdc.contract.Envelope;
 /**
  * Turns a Debezium {@link SourceRecord} into the Kafka record Kafka Connect would have written:
  * key and value as JSON with schema (the standard envelope, byte for byte what
- * {@code JsonConverter} with {@code schemas.enable=true} writes), headers with Connect's default
- * header converter. A tombstone keeps its null value.
+ * {@code JsonConverter} writes with {@link #JSON_CONVERTER_CONFIG}: {@code schemas.enable=true},
+ * {@code replace.null.with.default=false}), headers with Connect's default header converter. A
+ * tombstone keeps its null value. A record without a key (a table without a primary key, a
+ * truncate) gets the key {@code {"schema":null,"payload":null}} where JsonConverter writes none:
+ * a constant key keeps all of such a table's records in one partition, in order.
  *
  * <p>{@code JsonConverter} serializes the whole schema again for every record, and an envelope's
  * schema is most of its bytes; here each schema is serialized once (Debezium reuses one schema
@@ -37,6 +40,14 @@ public final class EnvelopeSerializer {
     private static final byte[] MIDDLE = (",\"" + Envelope.PAYLOAD + "\":").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] NULL = "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int MAX_CACHED_SCHEMAS = 10_000;
+    /**
+     * Debezium puts a column's DEFAULT into its field's schema; JsonConverter's default
+     * ({@code replace.null.with.default=true}) would then write the default for an explicit NULL.
+     */
+    public static final Map<String, String> JSON_CONVERTER_CONFIG = Map.of("schemas.enable", "true",
+            "replace.null.with.default", "false");
+    private static final Map<String, String> PAYLOAD_ONLY = Map.of("schemas.enable", "false",
+            "replace.null.with.default", "false");
 
     private final JsonConverter schemaWriter = new JsonConverter();
     private final JsonConverter keyPayload = new JsonConverter();
@@ -54,8 +65,8 @@ public final class EnvelopeSerializer {
 
     public EnvelopeSerializer() {
         schemaWriter.configure(Map.of("schemas.enable", "true", "converter.type", "value"), false);
-        keyPayload.configure(Map.of("schemas.enable", "false", "converter.type", "key"), true);
-        valuePayload.configure(Map.of("schemas.enable", "false", "converter.type", "value"), false);
+        keyPayload.configure(PAYLOAD_ONLY, true);
+        valuePayload.configure(PAYLOAD_ONLY, false);
         headerConverter.configure(Map.of("converter.type", "header"));
     }
 

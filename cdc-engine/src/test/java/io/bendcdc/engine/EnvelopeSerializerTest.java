@@ -40,7 +40,7 @@ class EnvelopeSerializerTest {
 
     private static byte[] withJsonConverter(Schema schema, Object value, boolean isKey) {
         JsonConverter c = new JsonConverter();
-        c.configure(Map.of("schemas.enable", "true"), isKey);
+        c.configure(EnvelopeSerializer.JSON_CONVERTER_CONFIG, isKey);
         return c.fromConnectData("cdc.shop.t", schema, value);
     }
 
@@ -110,7 +110,7 @@ class EnvelopeSerializerTest {
 
     private static JsonConverter jsonConverter(boolean isKey) {
         JsonConverter c = new JsonConverter();
-        c.configure(Map.of("schemas.enable", "false"), isKey);
+        c.configure(Map.of("schemas.enable", "false", "replace.null.with.default", "false"), isKey);
         return c;
     }
 

@@ -109,6 +109,29 @@ class PipelineIT {
         });
     }
 
+    @Test
+    void aNullInAColumnWithADefaultStaysNull() {
+        // given nullable columns with defaults, holding NULL in a row the snapshot reads
+        String db = EngineFixture.unique("nulldef");
+        String prefix = EngineFixture.unique("nulldef");
+        mariadb("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20) NULL DEFAULT 'dflt', n INT NULL DEFAULT 7,"
+                        + " ts DATETIME(6) NULL DEFAULT '2000-01-01 00:00:00.000001')",
+                "INSERT INTO t VALUES (1, NULL, NULL, NULL)", "INSERT INTO t (id) VALUES (2)");
+        withPipeline(db, prefix, applier -> {
+            awaitSame(db, "id, v, n, ts", applier);
+
+            // when NULL is inserted, and set over a default, while streaming
+            mariadb("USE " + db, "INSERT INTO t VALUES (3, NULL, NULL, NULL)", "INSERT INTO t (id) VALUES (4)",
+                    "UPDATE t SET v = NULL, n = NULL, ts = NULL WHERE id = 4");
+
+            // then Databend holds NULL where the source does, and the defaults where it has them
+            awaitSame(db, "id, v, n, ts", applier);
+            assertThat(TableDump.databend("SELECT \"id\" FROM \"" + db + "\".\"t\" WHERE \"v\" IS NULL ORDER BY \"id\""))
+                    .containsExactly(List.of("1"), List.of("3"), List.of("4"));
+        });
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
