@@ -13,6 +13,7 @@ public final class DebeziumConnectorProperties {
 
     static final String KAFKA_OFFSET_STORE = "org.apache.kafka.connect.storage.KafkaOffsetBackingStore";
     static final String KAFKA_SCHEMA_HISTORY = "io.debezium.storage.kafka.history.KafkaSchemaHistory";
+    static final String YEAR_CONVERTER = "bendcdc_year";
 
     private DebeziumConnectorProperties() {
     }
@@ -41,6 +42,10 @@ public final class DebeziumConnectorProperties {
         p.setProperty("tombstones.on.delete", "true");
         // BIGINT UNSIGNED above Long.MAX_VALUE would wrap around as int64.
         p.setProperty("bigint.unsigned.handling.mode", "precise");
+        // YEAR exactly, 0000 included (YearConverter says why); the driver reads YEAR as a number.
+        p.setProperty("converters", YEAR_CONVERTER);
+        p.setProperty(YEAR_CONVERTER + ".type", YearConverter.class.getName());
+        p.setProperty("driver.yearIsDateType", "false");
         p.setProperty("heartbeat.interval.ms", Long.toString(s.capture().heartbeatIntervalMs()));
 
         // Resync of chosen tables: signals arrive on a Kafka topic (and on a source table when one
@@ -88,6 +93,11 @@ public final class DebeziumConnectorProperties {
         p.setProperty("errors.retry.delay.max.ms", "10000");
 
         s.capture().debeziumOverrides().forEach(p::setProperty);
+        // Converters given by the user run beside ours, not instead of them.
+        String converters = s.capture().debeziumOverrides().get("converters");
+        if (converters != null && !converters.isBlank()) {
+            p.setProperty("converters", YEAR_CONVERTER + "," + converters);
+        }
         return p;
     }
 

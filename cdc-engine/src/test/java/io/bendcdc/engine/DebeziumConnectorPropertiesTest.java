@@ -50,6 +50,23 @@ class DebeziumConnectorPropertiesTest {
     }
 
     @Test
+    void givenDefaultsThenYearsAreReadByOurConverterAsNumbers() {
+        Properties p = DebeziumConnectorProperties.of(settings(SourceConnector.MARIADB, OffsetStorage.KAFKA, "", Map.of()));
+
+        assertThat(p).containsEntry("converters", "bendcdc_year")
+                .containsEntry("bendcdc_year.type", YearConverter.class.getName())
+                .containsEntry("driver.yearIsDateType", "false");
+    }
+
+    @Test
+    void givenConvertersOfTheUserThenTheyRunBesideTheYearConverter() {
+        Properties p = DebeziumConnectorProperties.of(settings(SourceConnector.MARIADB, OffsetStorage.KAFKA, "",
+                Map.of("converters", "mine", "mine.type", "com.example.Mine")));
+
+        assertThat(p).containsEntry("converters", "bendcdc_year,mine").containsEntry("mine.type", "com.example.Mine");
+    }
+
+    @Test
     void givenMariadbConnectorWithoutSignalTableThenIncrementalSnapshotsAreReadOnly() {
         Properties p = DebeziumConnectorProperties.of(settings(SourceConnector.MARIADB, OffsetStorage.KAFKA, "", Map.of()));
 

@@ -132,6 +132,30 @@ class PipelineIT {
         });
     }
 
+    @Test
+    void everyYearArrivesExactlyFromTheSnapshotAndTheBinlog() {
+        // given every kind of YEAR in a snapshot: the zero year, both ends, both sides of 1970 and 2000
+        String db = EngineFixture.unique("year");
+        String prefix = EngineFixture.unique("year");
+        String years = "0, 1901, 1969, 1970, 1999, 2000, 2069, 2070, 2155";
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, y YEAR NULL)",
+                "INSERT INTO t VALUES (1, NULL)",
+                "INSERT INTO t SELECT 10 + seq, ELT(seq, " + years + ") FROM seq_1_to_9");
+        String source = "SELECT id, CAST(y AS UNSIGNED) FROM " + db + ".t ORDER BY id";
+        String target = "SELECT \"id\", \"y\" FROM \"" + db + "\".\"t\" ORDER BY \"id\"";
+        withPipeline(db, prefix, applier -> {
+            awaitSameRows(source, target, applier);
+
+            // when the same years are streamed, and a year is set to the zero year and back
+            mariadb("USE " + db, "INSERT INTO t SELECT 100 + seq, ELT(seq, " + years + ") FROM seq_1_to_9",
+                    "UPDATE t SET y = 0 WHERE id = 1", "UPDATE t SET y = 2155 WHERE id = 11");
+
+            // then Databend holds each year as the source does
+            awaitSameRows(source, target, applier);
+            assertThat(TableDump.databend(target)).hasSize(19);
+        });
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
@@ -144,14 +168,18 @@ class PipelineIT {
     }
 
     static void awaitSame(String db, String columns, DatabendApplier applier) {
-        String sql = "SELECT " + columns + " FROM " + db + ".t ORDER BY id";
+        awaitSameRows("SELECT " + columns + " FROM " + db + ".t ORDER BY id", databendSql(db, columns), applier);
+    }
+
+    /** Waits until {@code targetSql} reads on Databend what {@code sourceSql} reads on MariaDB. */
+    static void awaitSameRows(String sourceSql, String targetSql, DatabendApplier applier) {
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
             if (applier.completion().isCompletedExceptionally()) {
                 applier.completion().join();
             }
-            List<List<String>> source = TableDump.mariadb(sql);
-            assertThat(TableDump.databend(databendSql(db, columns))).isEqualTo(source);
+            List<List<String>> source = TableDump.mariadb(sourceSql);
+            assertThat(TableDump.databend(targetSql)).isEqualTo(source);
         });
     }
 
