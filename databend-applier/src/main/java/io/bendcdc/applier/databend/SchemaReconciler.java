@@ -1,6 +1,5 @@
 package io.bendcdc.applier.databend;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,8 @@ import io.bendcdc.contract.TableSchema;
  * Pure; {@link SchemaApplier} runs the plan.
  */
 public final class SchemaReconciler {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SchemaReconciler.class);
 
     /** What Databend has: column name → type as system.columns spells it; null when the table is absent. */
     interface Actual {
@@ -49,7 +50,7 @@ public final class SchemaReconciler {
         for (int i = 0; i < schema.columns().size(); i++) {
             ColumnSchema c = schema.columns().get(i);
             if (!have.containsKey(c.name())) {
-                sql.add(addColumn(target, c, wanted.get(i)));
+                sql.add(addColumn(target, schema.id(), c, wanted.get(i)));
             }
         }
         return sql;
@@ -105,7 +106,7 @@ public final class SchemaReconciler {
             } else if (change instanceof ColumnChange.AddColumn add) {
                 if (!cols.containsKey(add.column().name())) {
                     DatabendType t = types.map(a.table(), add.column(), null);
-                    sql.add(addColumn(target, add.column(), t));
+                    sql.add(addColumn(target, a.table(), add.column(), t));
                     cols.put(add.column().name(), t.baseSql());
                 }
             } else if (change instanceof ColumnChange.ModifyColumn m) {
@@ -126,32 +127,18 @@ public final class SchemaReconciler {
         return sql;
     }
 
-    private String addColumn(TableId target, ColumnSchema c, DatabendType t) {
-        // MySQL fills the rows already there with the column's default; so must Databend, as no
-        // change event will ever carry those values.
-        Object def = defaultValue(c, t);
-        if (def != null) {
-            return DatabendDialect.addColumn(target, c.name(), t, def);
+    private String addColumn(TableId target, TableId source, ColumnSchema c, DatabendType t) {
+        // The rows already there get what the source gave them; no change event will ever carry it.
+        ColumnDefaults.Existing existing = ColumnDefaults.of(c, t);
+        if (existing instanceof ColumnDefaults.Value v && v.value() != null) {
+            return DatabendDialect.addColumn(target, c.name(), t, v.value());
+        }
+        if (existing instanceof ColumnDefaults.Underivable u) {
+            LOG.warn("Column {} added to {}: the rows already there hold {} in the source, which cannot be derived"
+                    + " from the DDL; they hold NULL in Databend until the table is read again from the source"
+                    + " (bin/cdc resync --table {})", c.name(), target, u.why(), source);
         }
         return DatabendDialect.addColumn(target, c.name(), t.withNullable(true));
-    }
-
-    private static Object defaultValue(ColumnSchema c, DatabendType t) {
-        String expr = c.defaultValueExpression();
-        if (!c.hasDefaultValue() || expr == null || expr.equalsIgnoreCase("NULL")) {
-            return null;
-        }
-        return switch (t.kind()) {
-            case STRING -> t.holdsTime() ? null : expr;
-            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, DECIMAL, FLOAT32, FLOAT64 -> {
-                try {
-                    yield new BigDecimal(expr);
-                } catch (NumberFormatException e) {
-                    yield null;
-                }
-            }
-            default -> null;
-        };
     }
 
     static boolean sameType(String actual, DatabendType wanted) {

@@ -156,6 +156,38 @@ class PipelineIT {
         });
     }
 
+    @Test
+    void columnsAddedByOneAlterGiveTheRowsAlreadyThereWhatTheSourceGaveThem() {
+        // given rows copied to Databend
+        String db = EngineFixture.unique("adddef");
+        String prefix = EngineFixture.unique("adddef");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY)",
+                "INSERT INTO t VALUES (1), (2), (3)");
+        String source = "SELECT id, m1, DATE_FORMAT(m2, '%Y-%m-%d %H:%i:%s.%f'), b1, DATE_FORMAT(d, '%Y-%m-%d'), bt + 0,"
+                + " HEX(vb), HEX(bn), CAST(tm AS CHAR), dc, f, e, s, n, c, txt, nn FROM " + db + ".t ORDER BY id";
+        String target = "SELECT \"id\", \"m1\", TO_STRING(\"m2\"), CAST(\"b1\" AS INT), TO_STRING(\"d\"),"
+                + " CAST(\"bt\" AS INT), UPPER(HEX(\"vb\")), UPPER(HEX(\"bn\")), \"tm\", \"dc\", \"f\", \"e\", \"s\", \"n\","
+                + " \"c\", \"txt\", \"nn\" FROM \"" + db + "\".\"t\" ORDER BY \"id\"";
+        withPipeline(db, prefix, applier -> {
+            awaitSame(db, "id", applier);
+
+            // when one ALTER adds columns of many types, with declared defaults and with implicit ones
+            mariadb("USE " + db, "ALTER TABLE t ADD COLUMN m1 INT DEFAULT 1,"
+                    + " ADD COLUMN m2 DATETIME(6) DEFAULT '2000-01-01 00:00:00.000001',"
+                    + " ADD COLUMN b1 TINYINT(1) NOT NULL DEFAULT 1, ADD COLUMN d DATE NOT NULL DEFAULT '2020-02-29',"
+                    + " ADD COLUMN bt BIT(1) DEFAULT b'1', ADD COLUMN vb VARBINARY(8) DEFAULT 'ab',"
+                    + " ADD COLUMN bn BINARY(4) DEFAULT 'ab', ADD COLUMN tm TIME(3) DEFAULT '12:34:56.789',"
+                    + " ADD COLUMN dc DECIMAL(10,2) DEFAULT 12.5, ADD COLUMN f DOUBLE DEFAULT 1.5,"
+                    + " ADD COLUMN e ENUM('x','y') NOT NULL, ADD COLUMN s VARCHAR(10) NOT NULL, ADD COLUMN n INT NOT NULL,"
+                    + " ADD COLUMN c CHAR(3) DEFAULT 'ab ', ADD COLUMN txt VARCHAR(20) DEFAULT 'it''s',"
+                    + " ADD COLUMN nn INT NULL",
+                    "INSERT INTO t (id, e, s, n) VALUES (4, 'y', 'v', 9)");
+
+            // then the rows already there hold in Databend what they hold in the source
+            awaitSameRows(source, target, applier);
+        });
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));

@@ -1,0 +1,86 @@
+package io.bendcdc.applier.databend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.bendcdc.applier.type.DatabendType;
+import io.bendcdc.applier.type.TypeMapping;
+import io.bendcdc.config.TinyInt1Type;
+import io.bendcdc.contract.ColumnSchema;
+import io.bendcdc.contract.TableId;
+
+/** What the rows already there hold in a column that ALTER TABLE … ADD COLUMN gave them. */
+class ColumnDefaultsTest {
+
+    private static final TypeMapping TYPES = new TypeMapping(TinyInt1Type.BOOLEAN);
+
+    private static ColumnSchema column(String type, Integer length, Integer scale, boolean optional, String defaultValue,
+            List<String> enumValues) {
+        return new ColumnSchema("c", 1, type, type, 0, length, scale, optional, false, defaultValue != null, defaultValue,
+                null, enumValues);
+    }
+
+    private static Object existing(String type, Integer length, Integer scale, boolean optional, String defaultValue) {
+        return existing(column(type, length, scale, optional, defaultValue, List.of()));
+    }
+
+    private static Object existing(ColumnSchema c) {
+        DatabendType t = TYPES.map(new TableId("d", "t"), c, null);
+        ColumnDefaults.Existing e = ColumnDefaults.of(c, t);
+        return e instanceof ColumnDefaults.Value v ? v.value() : e;
+    }
+
+    @Test
+    void aDeclaredDefaultOfEachTypeIsTheValueTheRowsGet() {
+        assertThat(existing("INT", null, null, true, "1")).isEqualTo(new BigDecimal("1"));
+        assertThat(existing("DECIMAL", 10, 2, true, "12.5")).isEqualTo(new BigDecimal("12.5"));
+        assertThat(existing("DATETIME", 6, null, true, "2000-01-01 00:00:00.000001"))
+                .isEqualTo(LocalDateTime.of(2000, 1, 1, 0, 0, 0, 1_000));
+        assertThat(existing("DATE", null, null, false, "2020-02-29")).isEqualTo(LocalDate.of(2020, 2, 29));
+        assertThat(existing("TINYINT", 1, null, false, "1")).isEqualTo(true);
+        assertThat(existing("BIT", 1, null, true, "b'1'")).isEqualTo(true);
+        assertThat(existing("BIT", 8, null, true, "b'101'")).isEqualTo(new BigDecimal(5));
+        assertThat(existing("TIME", 3, null, true, "12:34:56.789")).isEqualTo(Duration.parse("PT12H34M56.789S"));
+        assertThat(existing("VARCHAR", 20, null, true, "it''s")).isEqualTo("it's");
+        assertThat(existing("CHAR", 3, null, true, "ab ")).isEqualTo("ab");
+        assertThat((byte[]) existing("BINARY", 4, null, true, "ab")).containsExactly('a', 'b', 0, 0);
+        assertThat((byte[]) existing("VARBINARY", 8, null, true, "0x0aff")).containsExactly(0x0a, 0xff);
+    }
+
+    @Test
+    void aNotNullColumnWithoutDefaultGetsTheTypesImplicitDefault() {
+        assertThat(existing("INT", null, null, false, null)).isEqualTo(BigDecimal.ZERO);
+        assertThat(existing("VARCHAR", 10, null, false, null)).isEqualTo("");
+        assertThat(existing("TIME", 0, null, false, null)).isEqualTo(Duration.ZERO);
+        assertThat(existing(column("ENUM", null, null, false, null, List.of("'it''s'", "'y'")))).isEqualTo("it's");
+        assertThat((byte[]) existing("BINARY", 2, null, false, null)).containsExactly(0, 0);
+    }
+
+    @Test
+    void aNullableColumnWithoutDefaultOrWithDefaultNullGetsNull() {
+        assertThat(existing("INT", null, null, true, null)).isNull();
+        assertThat(existing("VARCHAR", 10, null, true, "NULL")).isNull();
+    }
+
+    @Test
+    void whatTheDdlDoesNotFixIsNotGuessed() {
+        assertThat(existing("DATETIME", 0, null, true, "CURRENT_TIMESTAMP")).isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("TIMESTAMP", 0, null, true, "2000-01-01 00:00:00")).as("read in an unknown time zone")
+                .isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("DATETIME", 0, null, true, "2000-01-01 00:00:00.5")).as("rounded or cut by the source")
+                .isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("DECIMAL", 10, 1, true, "1.25")).isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("VARCHAR", 10, null, true, "a\\\\nb")).as("an escape or a backslash: the SQL mode decides")
+                .isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("DATE", null, null, false, null)).as("the zero date")
+                .isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("INT", null, null, true, "(1 + 1)")).isInstanceOf(ColumnDefaults.Underivable.class);
+    }
+}
