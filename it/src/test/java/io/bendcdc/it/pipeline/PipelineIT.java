@@ -110,6 +110,27 @@ class PipelineIT {
     }
 
     @Test
+    void aTableDroppedAndCreatedAgainAtOnceHoldsOnlyTheNewTablesRows() {
+        // given a table copied to Databend
+        String db = EngineFixture.unique("recreate");
+        String prefix = EngineFixture.unique("recreate");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "INSERT INTO t VALUES (1,'one'),(2,'two')");
+        withPipeline(db, prefix, applier -> {
+            awaitSame(db, "id, v", applier);
+
+            // when it is dropped and created again with other columns, and written at once
+            mariadb("USE " + db, "INSERT INTO t VALUES (3,'three')", "DROP TABLE t",
+                    "CREATE TABLE t (id INT PRIMARY KEY, w INT)", "INSERT INTO t VALUES (7, 70), (8, 80)");
+
+            // then Databend has the new table's columns and rows only
+            awaitSame(db, "id, w", applier);
+            String columns = "SELECT name FROM system.columns WHERE database = '" + db + "' AND table = 't' ORDER BY name";
+            assertThat(TableDump.databend(columns)).containsExactly(List.of("id"), List.of("w"));
+        });
+    }
+
+    @Test
     void aNullInAColumnWithADefaultStaysNull() {
         // given nullable columns with defaults, holding NULL in a row the snapshot reads
         String db = EngineFixture.unique("nulldef");
