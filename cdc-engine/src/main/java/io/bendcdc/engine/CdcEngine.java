@@ -63,6 +63,7 @@ public final class CdcEngine implements Closeable {
         publisher = new KafkaChangePublisher(producer, topics, snapshotProgress,
                 settings.topics().schemaChangeTopic());
         Properties props = DebeziumConnectorProperties.of(settings);
+        FloatSnapshotReads.addTo(props, source.columns());
         engine = DebeziumEngine.create(ChangeEventFormat.of(io.debezium.embedded.Connect.class))
                 .using(props)
                 .notifying(publisher)

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Checks, before Debezium starts, that the source can be reached with the configured account and
@@ -43,6 +44,15 @@ public final class SourceCheck {
                         + "source.connector=mariadb, which resumes from the GTID.", settings.host(), settings.port(),
                         rs.getString(1));
             }
+        }
+    }
+
+    /** The columns of every table of the source, for {@link FloatSnapshotReads}. */
+    List<FloatSnapshotReads.Column> columns() {
+        try (Connection c = connect()) {
+            return FloatSnapshotReads.columns(c);
+        } catch (SQLException e) {
+            throw new SourceUnavailableException(describe(e), e);
         }
     }
 

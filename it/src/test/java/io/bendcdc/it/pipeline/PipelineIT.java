@@ -209,6 +209,37 @@ class PipelineIT {
         });
     }
 
+    @Test
+    void aFloatArrivesExactlyFromTheSnapshotAsFromTheBinlog() {
+        // given FLOAT values that need more than six digits, read by the snapshot
+        String db = EngineFixture.unique("float");
+        String prefix = EngineFixture.unique("float");
+        String values = "(%d, 123456.703125, 0.1, 16777217, -3.40282e38, 1.17549e-38, NULL)";
+        mariadb("CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE t (id INT PRIMARY KEY, a FLOAT, b FLOAT, c FLOAT, d FLOAT, e FLOAT, n FLOAT, `we ird` FLOAT)",
+                "INSERT INTO t (id, a, b, c, d, e, n) VALUES " + values.formatted(1));
+        String source = "SELECT id, a + 0e0, b + 0e0, c + 0e0, d + 0e0, e + 0e0, n + 0e0 FROM " + db + ".t ORDER BY id";
+        String target = "SELECT \"id\", CAST(\"a\" AS DOUBLE), CAST(\"b\" AS DOUBLE), CAST(\"c\" AS DOUBLE),"
+                + " CAST(\"d\" AS DOUBLE), CAST(\"e\" AS DOUBLE), CAST(\"n\" AS DOUBLE) FROM \"" + db + "\".\"t\" ORDER BY \"id\"";
+        withPipeline(db, prefix, applier -> {
+            // when the same values are streamed
+            mariadb("USE " + db, "INSERT INTO t (id, a, b, c, d, e, n) VALUES " + values.formatted(2));
+
+            // then both rows hold in Databend the singles the source holds
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
+                        if (applier.completion().isCompletedExceptionally()) {
+                            applier.completion().join();
+                        }
+                        assertThat(asDoubles(TableDump.databend(target))).isEqualTo(asDoubles(TableDump.mariadb(source)));
+                    });
+        });
+    }
+
+    private static List<List<Double>> asDoubles(List<List<String>> rows) {
+        return rows.stream().map(r -> r.stream().map(v -> v == null ? null : Double.valueOf(v)).toList()).toList();
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
