@@ -29,6 +29,26 @@ class SnapshotProgressTest {
         assertThat(progress.rowsByTable()).containsOnlyKeys("shop.u");
     }
 
+    @Test
+    void aTableReadWithinOneBatchTookTheTimeSinceTheBatchBefore() {
+        SnapshotProgress progress = new SnapshotProgress(table -> 1000, 5_000, 0);
+        progress.record(record("r", "shop.a", "first"), 100);
+        progress.record(record("r", "shop.a", "last_in_data_collection"), 220);
+        progress.record(record("r", "shop.b", "first_in_data_collection"), 220);
+        progress.record(record("r", "shop.b", "last_in_data_collection"), 220);
+
+        assertThat(progress.lastDone()).isEqualTo(new SnapshotProgress.Done("shop.b", 2, 120));
+    }
+
+    @Test
+    void theFirstTableStartedWithTheEngine() {
+        SnapshotProgress progress = new SnapshotProgress(table -> 1000, 5_000, 1_000);
+        progress.record(record("r", "shop.a", "first"), 1_120);
+        progress.record(record("r", "shop.a", "last"), 1_120);
+
+        assertThat(progress.lastDone()).isEqualTo(new SnapshotProgress.Done("shop.a", 2, 120));
+    }
+
     private static SourceRecord record(String op, String table, String snapshot) {
         String[] parts = table.split("\\.");
         Struct source = new Struct(SOURCE).put("db", parts[0]).put("table", parts[1]).put("snapshot", snapshot);
