@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes coalesced changes of one table: its deletes, its upserts (a staged REPLACE, or an INSERT
- * for an append-only table) and the partition's new state, in one transaction, retried as a
- * whole on a transient failure. After coalescing, the keys deleted and the keys upserted are
+ * Writes coalesced changes of one table: its deletes, its upserts (a staged REPLACE; a DELETE of
+ * their keys and a staged INSERT where Databend cannot REPLACE on the key, see
+ * {@link DatabendDialect#upsertsByDeleteAndInsert}; an INSERT for an append-only table) and the
+ * partition's new state, in one transaction, retried as a whole on a transient failure. After coalescing, the keys deleted and the keys upserted are
  * disjoint, so the order of the two statements does not matter.
  */
 public final class BatchWriter {
@@ -29,8 +30,20 @@ public final class BatchWriter {
         for (Map<String, Object> image : upserts) {
             rows.add(target.row(image));
         }
-        String delete = deletedKeys.isEmpty() ? null
-                : DatabendDialect.deleteByKeys(target.id(), target.keyColumns(), target.keyTypes(), deletedKeys);
+        boolean deleteAndInsert = !target.appendOnly() && DatabendDialect.upsertsByDeleteAndInsert(target.keyTypes());
+        List<List<Object>> keys = deletedKeys;
+        if (deleteAndInsert && !upserts.isEmpty()) {
+            keys = new ArrayList<>(deletedKeys);
+            for (Map<String, Object> image : upserts) {
+                List<Object> key = new ArrayList<>(target.keyColumns().size());
+                for (String k : target.keyColumns()) {
+                    key.add(image.get(k));
+                }
+                keys.add(key);
+            }
+        }
+        String delete = keys.isEmpty() ? null
+                : DatabendDialect.deleteByKeys(target.id(), target.keyColumns(), target.keyTypes(), keys);
         session.inTransaction("write a batch to " + target.id(), c -> {
             if (delete != null) {
                 DatabendSession.execute(c, delete);
@@ -39,6 +52,8 @@ public final class BatchWriter {
                 if (target.appendOnly()) {
                     DatabendSession.execute(c, DatabendDialect.insertValues(target.id(), target.columns(),
                             target.types(), rows));
+                } else if (deleteAndInsert) {
+                    upsert.insert(c, target.id(), target.columns(), target.keyColumns(), target.types(), rows);
                 } else {
                     upsert.upsert(c, target.id(), target.columns(), target.keyColumns(), target.types(), rows);
                 }

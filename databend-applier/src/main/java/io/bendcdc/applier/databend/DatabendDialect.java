@@ -89,6 +89,30 @@ public final class DatabendDialect {
         return replaceHead(target, columns, keyColumns) + " SELECT " + String.join(", ", selectList) + " FROM " + from;
     }
 
+    /** {@code INSERT INTO t ("a", "b") SELECT <select list> FROM <source>}. */
+    public static String insertSelect(TableId target, List<String> columns, List<String> selectList, String from) {
+        if (selectList.size() != columns.size()) {
+            throw new IllegalArgumentException(selectList.size() + " select items for " + columns.size() + " columns");
+        }
+        return "INSERT INTO " + Identifiers.quote(target) + " (" + Identifiers.quoteAll(columns) + ") SELECT "
+                + String.join(", ", selectList) + " FROM " + from;
+    }
+
+    /**
+     * Whether rows keyed by these types are written as a DELETE of their keys and an INSERT rather
+     * than a {@code REPLACE … ON (key)}: Databend (1.2.895) fails a REPLACE into an empty table
+     * whose key holds a Decimal of precision 18 or less with code 1104 ("entered unreachable
+     * code"); DELETE and INSERT handle such keys. In one transaction the two are the REPLACE.
+     */
+    public static boolean upsertsByDeleteAndInsert(List<DatabendType> keyTypes) {
+        for (DatabendType t : keyTypes) {
+            if (t.kind() == DatabendType.Kind.DECIMAL && t.precision() <= 18) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * One DELETE for a batch of keys: {@code "k" IN (…)} for a single key column,
      * {@code ("k1", "k2") IN ((…), (…))} for a composite key. A key holding a NULL (possible with

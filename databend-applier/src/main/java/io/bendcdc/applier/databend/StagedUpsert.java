@@ -49,6 +49,20 @@ public final class StagedUpsert {
      */
     public void upsert(Connection c, TableId target, List<String> columns, List<String> keyColumns,
             List<DatabendType> types, Iterable<Object[]> rows) throws SQLException {
+        write(c, target, columns, keyColumns, types, rows, true);
+    }
+
+    /**
+     * Inserts these row images; the caller has deleted their keys first, in the same transaction
+     * (see {@link DatabendDialect#upsertsByDeleteAndInsert}).
+     */
+    public void insert(Connection c, TableId target, List<String> columns, List<String> keyColumns,
+            List<DatabendType> types, Iterable<Object[]> rows) throws SQLException {
+        write(c, target, columns, keyColumns, types, rows, false);
+    }
+
+    private void write(Connection c, TableId target, List<String> columns, List<String> keyColumns,
+            List<DatabendType> types, Iterable<Object[]> rows, boolean replace) throws SQLException {
         CsvBatch batch = CsvBatch.of(columns, keyColumns, types, rows);
         if (batch.rows == 0) {
             return;
@@ -59,17 +73,18 @@ public final class StagedUpsert {
         c.unwrap(DatabendConnection.class).uploadStream(null, dir, new ByteArrayInputStream(batch.bytes), file,
                 batch.bytes.length, false);
         try {
-            String replace = replaceFromStage(target, columns, keyColumns, types, location);
+            String statement = replace ? replaceFromStage(target, columns, keyColumns, types, location)
+                    : insertFromStage(target, columns, types, location);
             ensureFileFormat(c);
             try {
-                execute(c, replace);
+                execute(c, statement);
             } catch (SQLException e) {
                 if (e.getMessage() == null || !e.getMessage().contains(UNKNOWN_FILE_FORMAT)) {
                     throw e;
                 }
                 fileFormatReady = false;
                 ensureFileFormat(c);
-                execute(c, replace);
+                execute(c, statement);
             }
         } finally {
             remove(c, "@~/" + dir + "/");
@@ -79,12 +94,24 @@ public final class StagedUpsert {
     /** The statement that replaces from a staged CSV file written by {@link CsvBatch}. Pure. */
     static String replaceFromStage(TableId target, List<String> columns, List<String> keyColumns,
             List<DatabendType> types, String location) {
-        List<String> select = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
+        return DatabendDialect.replaceSelect(target, columns, keyColumns, stagedColumns(types), staged(location));
+    }
+
+    /** The statement that inserts from a staged CSV file written by {@link CsvBatch}. Pure. */
+    static String insertFromStage(TableId target, List<String> columns, List<DatabendType> types, String location) {
+        return DatabendDialect.insertSelect(target, columns, stagedColumns(types), staged(location));
+    }
+
+    private static List<String> stagedColumns(List<DatabendType> types) {
+        List<String> select = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
             select.add(ValueText.toSql(types.get(i), "$" + (i + 1)));
         }
-        return DatabendDialect.replaceSelect(target, columns, keyColumns, select,
-                location + " (FILE_FORMAT => '" + CsvBatch.FILE_FORMAT + "')");
+        return select;
+    }
+
+    private static String staged(String location) {
+        return location + " (FILE_FORMAT => '" + CsvBatch.FILE_FORMAT + "')";
     }
 
     private void ensureFileFormat(Connection c) throws SQLException {

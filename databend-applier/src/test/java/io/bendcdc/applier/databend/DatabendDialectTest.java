@@ -26,6 +26,20 @@ class DatabendDialectTest {
     private static final DatabendType STR = DatabendType.of(Kind.STRING, true);
 
     @Test
+    void insertSelectReadsEveryColumnFromTheSource() {
+        assertThat(DatabendDialect.insertSelect(T, List.of("id", "name"), List.of("CAST($1 AS UInt32)", "$2"), "@~/f.csv"))
+                .isEqualTo("INSERT INTO \"shop\".\"items\" (\"id\", \"name\") SELECT CAST($1 AS UInt32), $2 FROM @~/f.csv");
+    }
+
+    @Test
+    void keysWithASmallDecimalAreUpsertedByDeleteAndInsertAllOthersByReplace() {
+        assertThat(DatabendDialect.upsertsByDeleteAndInsert(List.of(DatabendType.decimal(12, 2, false)))).isTrue();
+        assertThat(DatabendDialect.upsertsByDeleteAndInsert(List.of(STR, DatabendType.decimal(18, 0, true)))).isTrue();
+        assertThat(DatabendDialect.upsertsByDeleteAndInsert(List.of(DatabendType.decimal(19, 0, false)))).isFalse();
+        assertThat(DatabendDialect.upsertsByDeleteAndInsert(List.of(ID, STR))).isFalse();
+    }
+
+    @Test
     void givenADatabase_whenCreated_thenItIsQuotedAndIdempotent() {
         assertThat(DatabendDialect.createDatabaseIfNotExists("Shop db")).isEqualTo("CREATE DATABASE IF NOT EXISTS \"Shop db\"");
     }

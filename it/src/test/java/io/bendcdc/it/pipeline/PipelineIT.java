@@ -240,6 +240,69 @@ class PipelineIT {
         return rows.stream().map(r -> r.stream().map(v -> v == null ? null : Double.valueOf(v)).toList()).toList();
     }
 
+    @Test
+    void tablesKeyedByEveryKindOfKeyApplyInsertsUpdatesDeletesAndKeyChanges() {
+        // given one table per kind of key MySQL allows, with rows in the snapshot
+        String db = EngineFixture.unique("keys");
+        String prefix = EngineFixture.unique("keys");
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("k_int", "k INT");
+        keys.put("k_ubig", "k BIGINT UNSIGNED");
+        keys.put("k_dec", "k DECIMAL(12,2)");
+        keys.put("k_bigdec", "k DECIMAL(38,10)");
+        keys.put("k_text", "k VARCHAR(20) COLLATE utf8mb4_general_ci");
+        keys.put("k_bin", "k VARBINARY(8)");
+        keys.put("k_date", "k DATE");
+        keys.put("k_dt", "k DATETIME(6)");
+        keys.put("k_enum", "k ENUM('a','b','c','d')");
+        keys.put("k_mix", "k VARCHAR(10), k2 DECIMAL(10,3), k3 DATE");
+        Map<String, String[]> values = Map.of(
+                "k_int", new String[] {"1", "2", "3", "4"}, "k_ubig", new String[] {"0", "1", "18446744073709551615", "9"},
+                "k_dec", new String[] {"-1.50", "0.00", "9999999999.99", "2.25"},
+                "k_bigdec", new String[] {"-1234567890123456789012345678.0123456789", "0", "1E-10", "7"},
+                "k_text", new String[] {"'a'", "'b b'", "'ü 😀'", "'A2'"}, "k_bin", new String[] {"0x00", "0xff00", "''", "0x0a"},
+                "k_date", new String[] {"'1000-01-01'", "'2024-02-29'", "'9999-12-31'", "'2000-01-01'"},
+                "k_dt", new String[] {"'1000-01-01 00:00:00'", "'2024-02-29 12:00:00.000001'", "'9999-12-31 23:59:59.999999'",
+                        "'2000-01-01 00:00:00.5'"},
+                "k_enum", new String[] {"'a'", "'b'", "'c'", "'d'"},
+                "k_mix", new String[] {"'x', 1.5, '2020-01-01'", "'x', 1.5, '2020-01-02'", "'y', -0.001, '2020-01-01'",
+                        "'z', 0, '1999-12-31'"});
+        List<String> setup = new java.util.ArrayList<>(List.of("CREATE DATABASE " + db, "USE " + db));
+        keys.forEach((table, key) -> {
+            String keyColumns = table.equals("k_mix") ? "k, k2, k3" : "k";
+            String[] v = values.get(table);
+            setup.add("CREATE TABLE " + table + " (" + key + ", v INT, PRIMARY KEY (" + keyColumns + "))");
+            setup.add("INSERT INTO " + table + " (" + keyColumns + ", v) VALUES (" + v[0] + ", 1), (" + v[1] + ", 2)");
+        });
+        mariadb(setup.toArray(String[]::new));
+        withPipeline(db, prefix, applier -> {
+            // when rows are inserted, updated, deleted and re-keyed while streaming
+            List<String> changes = new java.util.ArrayList<>(List.of("USE " + db));
+            keys.forEach((table, key) -> {
+                String keyColumns = table.equals("k_mix") ? "k, k2, k3" : "k";
+                String[] v = values.get(table);
+                changes.add("INSERT INTO " + table + " (" + keyColumns + ", v) VALUES (" + v[2] + ", 3)");
+                changes.add("UPDATE " + table + " SET v = 20 WHERE v = 2");
+                changes.add("DELETE FROM " + table + " WHERE v = 1");
+                changes.add("UPDATE " + table + " SET " + (table.equals("k_mix") ? "k = 'w'" : "k = " + v[3]) + " WHERE v = 3");
+            });
+            mariadb(changes.toArray(String[]::new));
+
+            // then each table holds in Databend the rows of the source, keys and values
+            Map<String, String[]> keyText = Map.of(
+                    "k_bin", new String[] {"HEX(k)", "UPPER(HEX(\"k\"))"},
+                    "k_dt", new String[] {"DATE_FORMAT(k, '%Y-%m-%d %H:%i:%s.%f')", "TO_STRING(\"k\")"},
+                    "k_text", new String[] {"k", "\"k\""}, "k_enum", new String[] {"k", "\"k\""},
+                    "k_mix", new String[] {"CONCAT(k, '|', CAST(k2 AS CHAR), '|', CAST(k3 AS CHAR))",
+                            "CONCAT(\"k\", '|', TO_STRING(\"k2\"), '|', TO_STRING(\"k3\"))"});
+            keys.keySet().forEach(table -> {
+                String[] text = keyText.getOrDefault(table, new String[] {"CAST(k AS CHAR)", "TO_STRING(\"k\")"});
+                awaitSameRows("SELECT v, " + text[0] + " FROM " + db + "." + table + " ORDER BY v",
+                        "SELECT \"v\", " + text[1] + " FROM \"" + db + "\".\"" + table + "\" ORDER BY \"v\"", applier);
+            });
+        });
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
