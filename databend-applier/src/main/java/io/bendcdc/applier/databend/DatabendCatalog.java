@@ -23,7 +23,7 @@ final class DatabendCatalog implements SchemaReconciler.Actual {
             Map<String, String> cols = session.read("read the columns of " + table, c -> {
                 Map<String, String> found = new LinkedHashMap<>();
                 DatabendSession.query(c, DatabendDialect.selectColumns(table),
-                        rs -> found.put(rs.getString(1), rs.getString(2)));
+                        rs -> found.put(rs.getString(1).substring(1), rs.getString(2))); // after its marker
                 return found;
             });
             return cols.isEmpty() ? null : cols;

@@ -215,9 +215,13 @@ public final class DatabendDialect {
         return sql.toString();
     }
 
-    /** The columns of a table, as {@code (name, type)} rows in table order; none when it does not exist. */
+    /**
+     * The columns of a table, as {@code (name, type)} rows in table order; none when it does not
+     * exist. Each name comes after a {@code ~}: databend-jdbc 0.2.8 reads the text {@code NULL}
+     * as SQL NULL, and a column may be named {@code NULL}.
+     */
     public static String selectColumns(TableId table) {
-        return "SELECT name, type FROM system.columns WHERE database = " + Literals.string(table.database())
+        return "SELECT CONCAT('~', name), type FROM system.columns WHERE database = " + Literals.string(table.database())
                 + " AND table = " + Literals.string(table.table());
     }
 

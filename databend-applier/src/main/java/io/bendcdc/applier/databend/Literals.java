@@ -39,7 +39,8 @@ public final class Literals {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                case '\0' -> sb.append("\\0");
+                // Not \0: a digit after it would make an octal escape of both ('\024' is 0x14).
+                case '\0' -> sb.append("\\x00");
                 default -> sb.append(c);
             }
         }

@@ -303,6 +303,30 @@ class PipelineIT {
         });
     }
 
+    @Test
+    void aColumnNamedNullAndAKeyStartingWithANulByteApply() {
+        // given a column named NULL (databend-jdbc reads the text NULL as SQL NULL) and a key of a NUL byte and digits
+        String db = EngineFixture.unique("nulls");
+        String prefix = EngineFixture.unique("nulls");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, `NULL` INT, b INT)",
+                "INSERT INTO t VALUES (1, 1, 1)", "CREATE TABLE z (k VARCHAR(10) PRIMARY KEY, v INT)",
+                "INSERT INTO z VALUES (CONCAT(CHAR(0), '24'), 1), ('x', 2)");
+        String zSource = "SELECT HEX(k), v FROM " + db + ".z ORDER BY v";
+        String zTarget = "SELECT UPPER(HEX(\"k\")), \"v\" FROM \"" + db + "\".\"z\" ORDER BY \"v\"";
+        withPipeline(db, prefix, applier -> {
+            awaitSameRows(zSource, zTarget, applier);
+
+            // when a column of that table is renamed, and the NUL key is deleted
+            mariadb("USE " + db, "ALTER TABLE t RENAME COLUMN b TO c", "INSERT INTO t VALUES (2, 2, 2)",
+                    "DELETE FROM z WHERE k = CONCAT(CHAR(0), '24')");
+
+            // then both apply
+            awaitSameRows("SELECT id, `NULL`, c FROM " + db + ".t ORDER BY id",
+                    "SELECT \"id\", \"NULL\", \"c\" FROM \"" + db + "\".\"t\" ORDER BY \"id\"", applier);
+            awaitSameRows(zSource, zTarget, applier);
+        });
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
