@@ -1,0 +1,63 @@
+package io.bendcdc.it.fidelity;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The pipeline's known defects (symptoms of issue 10, by number), the one place the generator asks
+ * what to leave out so that a run exercises what currently works. A fix is proven by deleting its
+ * entry: the generator then produces the case again and the harness must pass with it.
+ */
+public enum KnownDefect {
+    YEAR_ZERO("1, 2", "YEAR 0000 stops the snapshot, and arrives as 2000 (snapshot) or 1900 (binlog)"),
+    FLOAT_SNAPSHOT("3", "FLOAT read by the snapshot keeps six significant digits"),
+    TEXT_NULL_WORD("4", "the text 'NULL' in a CHAR/VARCHAR/TEXT column arrives as SQL NULL"),
+    DATETIME_BEFORE_GREGORIAN("5", "DATETIME before 1582-10-15 moves by 10 days in the snapshot"),
+    ADD_COLUMN_DEFAULT("6", "ADD COLUMN … DEFAULT leaves existing rows NULL in Databend"),
+    DEFAULT_COLUMN_SET_NULL("7", "NULL written to a column that has a DEFAULT arrives as the default"),
+    RENAME_TABLE("8", "RENAME TABLE loses the unchanged rows and leaves the old name in Databend"),
+    DROP_CREATE("9", "DROP TABLE + CREATE TABLE of the name keeps the old table's rows and columns"),
+    DECIMAL_KEY("10", "a DECIMAL primary key column is rejected by Databend's REPLACE … ON (code 1104)"),
+    ADD_COLUMN_NOT_NULL_NO_DEFAULT("11", "ADD COLUMN … NOT NULL without DEFAULT leaves existing rows NULL");
+
+    private final String symptom;
+    private final String description;
+
+    KnownDefect(String symptom, String description) {
+        this.symptom = symptom;
+        this.description = description;
+    }
+
+    public String symptom() {
+        return symptom;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (issue 10 symptom " + symptom + ": " + description + ")";
+    }
+
+    /**
+     * The defects a run leaves out of its inputs, from {@code fidelity.includeKnownDefects}: absent or
+     * {@code false} leaves out all of them, {@code true} none, a comma-separated list of names
+     * includes just those (the others are still left out).
+     */
+    public static Set<KnownDefect> excludedBy(String includeKnownDefects) {
+        if (includeKnownDefects == null || includeKnownDefects.isBlank() || includeKnownDefects.equals("false")) {
+            return EnumSet.allOf(KnownDefect.class);
+        }
+        if (includeKnownDefects.equals("true")) {
+            return EnumSet.noneOf(KnownDefect.class);
+        }
+        Set<KnownDefect> excluded = EnumSet.allOf(KnownDefect.class);
+        Arrays.stream(includeKnownDefects.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> KnownDefect.valueOf(s.toUpperCase(Locale.ROOT))).forEach(excluded::remove);
+        return excluded;
+    }
+}
