@@ -115,7 +115,7 @@ record ColumnType(Base base, boolean unsigned, int size, int scale) {
             case TIMESTAMP -> quote(timestamp(c));
             case TIME -> quote(time(r));
             case YEAR -> year(c);
-            case ENUM -> quote(pickMember(c, ENUM_MEMBERS));
+            case ENUM -> quote(pick(r, ENUM_MEMBERS));
             case SET -> quote(setValue(c));
             case JSON -> quote(json(r, 0));
         };
@@ -205,9 +205,6 @@ record ColumnType(Base base, boolean unsigned, int size, int scale) {
             s.append(pick(r, HOSTILE));
         }
         String t = s.toString();
-        if (c.excludes(KnownDefect.TEXT_NULL_WORD) && t.equals("NULL")) {
-            t = "NULL!";
-        }
         int[] cps = t.codePoints().limit(maxChars).toArray();
         return new String(cps, 0, cps.length);
     }
@@ -244,8 +241,7 @@ record ColumnType(Base base, boolean unsigned, int size, int scale) {
 
     private static LocalDate date(Context c) {
         Random r = c.random();
-        boolean modernOnly = c.phase() == Phase.SNAPSHOT && c.excludes(KnownDefect.DATETIME_BEFORE_GREGORIAN);
-        LocalDate d = switch (r.nextInt(8)) {
+        return switch (r.nextInt(8)) {
             case 0 -> MIN_DATE;
             case 1 -> MAX_DATE;
             case 2 -> LocalDate.of(1582, 10, 4);
@@ -255,10 +251,6 @@ record ColumnType(Base base, boolean unsigned, int size, int scale) {
             default -> LocalDate.ofEpochDay(MIN_DATE.toEpochDay()
                     + (long) (r.nextDouble() * (MAX_DATE.toEpochDay() - MIN_DATE.toEpochDay())));
         };
-        if (modernOnly && d.isBefore(LocalDate.of(1582, 10, 15))) {
-            d = d.withYear(1583 + r.nextInt(400));
-        }
-        return d;
     }
 
     private String fraction(Random r) {
@@ -316,22 +308,18 @@ record ColumnType(Base base, boolean unsigned, int size, int scale) {
     private static String year(Context c) {
         Random r = c.random();
         return switch (r.nextInt(5)) {
-            case 0 -> c.excludes(KnownDefect.YEAR_ZERO) ? "1999" : "0";
+            case 0 -> c.excludes(c.phase() == Phase.SNAPSHOT ? KnownDefect.YEAR_ZERO_SNAPSHOT : KnownDefect.YEAR_ZERO_BINLOG)
+                    ? "1999" : "0";
             case 1 -> "1901";
             case 2 -> "2155";
             default -> Integer.toString(1901 + r.nextInt(255));
         };
     }
 
-    private static String pickMember(Context c, List<String> members) {
-        String m = pick(c.random(), members);
-        return c.excludes(KnownDefect.TEXT_NULL_WORD) && m.equals("NULL") ? members.get(0) : m;
-    }
-
     private static String setValue(Context c) {
         StringBuilder s = new StringBuilder();
         for (String m : SET_MEMBERS) {
-            if (c.random().nextInt(3) == 0 && !(c.excludes(KnownDefect.TEXT_NULL_WORD) && m.equals("NULL"))) {
+            if (c.random().nextInt(3) == 0) {
                 s.append(s.length() == 0 ? "" : ",").append(m);
             }
         }

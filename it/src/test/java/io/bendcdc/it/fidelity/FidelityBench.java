@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * {@code local/bench fidelity N [firstSeed] [-Dfidelity.…=…]}: runs the fidelity harness on N
  * consecutive seeds (from a random first seed unless given) and prints each failing seed with its
- * differences and the command that replays it. Exits 1 when a seed failed.
+ * differences and the command that replays it. Exits 1 when a seed failed. {@code -Dfidelity.print=true}
+ * prints the seeds' statements instead of running them.
  */
 public final class FidelityBench {
 
@@ -31,12 +32,22 @@ public final class FidelityBench {
         List<FidelityRun.Outcome> failed = new ArrayList<>();
         for (long seed = first; seed < first + n; seed++) {
             Scenario scenario = ScenarioGenerator.generate(seed, options);
-            FidelityRun.Outcome outcome = new FidelityRun(scenario, Path.of("target", "fidelity", "seed-" + seed), System.out,
-                    FidelityOptions.catchUp()).run();
+            if (Boolean.getBoolean("fidelity.print")) {
+                // the statements only, nothing run
+                System.out.println("-- seed " + seed + ", session time_zone " + scenario.sessionZone());
+                scenario.setup().forEach(s -> System.out.println(s + ";"));
+                scenario.workload().forEach(step -> step.statements().forEach(s -> System.out.println(s + ";")));
+                continue;
+            }
+            FidelityRun.Outcome outcome = new FidelityRun(scenario, Path.of("target", "fidelity"), System.out,
+                    FidelityOptions.catchUp(options.restart())).run();
             System.out.print(outcome.report());
             if (!outcome.passed()) {
                 failed.add(outcome);
             }
+        }
+        if (Boolean.getBoolean("fidelity.print")) {
+            return;
         }
         System.out.printf("%nfidelity: %d of %d seeds passed%n", n - failed.size(), n);
         for (FidelityRun.Outcome o : failed) {

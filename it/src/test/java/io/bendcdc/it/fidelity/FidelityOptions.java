@@ -18,8 +18,12 @@ final class FidelityOptions {
                 KnownDefect.excludedBy(System.getProperty("fidelity.includeKnownDefects")));
     }
 
-    /** {@code fidelity.catchUpSeconds} (60): how long Databend may take to agree after the workload. */
-    static Duration catchUp() {
-        return Duration.ofSeconds(Long.getLong("fidelity.catchUpSeconds", 60));
+    /**
+     * {@code fidelity.catchUpSeconds}: how long Databend may take to agree after the workload; 60 s by
+     * default, 120 s with a restart (the killed process's Kafka consumers hold their partitions until
+     * their session times out, 45 s by default, before the new process's applier gets them).
+     */
+    static Duration catchUp(boolean restart) {
+        return Duration.ofSeconds(Long.getLong("fidelity.catchUpSeconds", restart ? 120 : 60));
     }
 }

@@ -71,6 +71,7 @@ final class FidelityRun {
     private final PrintStream log;
     private final Duration catchUp;
 
+    /** {@code dir}: where each run gets a directory of its own for the statements, configuration and output. */
     FidelityRun(Scenario scenario, Path dir, PrintStream log, Duration catchUp) {
         this.scenario = scenario;
         this.dir = dir;
@@ -84,9 +85,9 @@ final class FidelityRun {
                 + Long.toString(System.currentTimeMillis() % 100_000_000, 36);
         String db = "fid_" + tag;
         String prefix = "fid-" + tag.replace('_', '-');
-        Files.createDirectories(dir);
-        Path cdcLog = dir.resolve("cdc-run.log");
-        writeStatements(dir.resolve("statements.sql"));
+        Path runDir = Files.createDirectories(dir.resolve(db));
+        Path cdcLog = runDir.resolve("cdc-run.log");
+        writeStatements(runDir.resolve("statements.sql"));
         log.printf("seed %d: database %s, %d setup statements, %d workload steps%s, session time zone %s%n",
                 scenario.seed(), db, scenario.setup().size(), scenario.workload().size(),
                 scenario.restartBefore() >= 0 ? ", SIGKILL and restart before step " + scenario.restartBefore() : "",
@@ -101,7 +102,7 @@ final class FidelityRun {
                 execute(st, sql, "setup");
             }
             Map<String, String> props = ServiceConfig.properties(prefix, db, ServiceConfig.freePort());
-            Path config = ServiceConfig.write(dir, props);
+            Path config = ServiceConfig.write(runDir, props);
             CdcProcess cdc = CdcProcess.start(cdcLog, "run", "--config", config.toString());
             try {
                 // the snapshot is in once every table and row is there (values are compared at the end)

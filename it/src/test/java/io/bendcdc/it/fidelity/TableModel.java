@@ -47,10 +47,6 @@ final class TableModel {
         KeyKind(List<ColumnType> types) {
             this.types = types;
         }
-
-        boolean hasDecimal() {
-            return types.stream().anyMatch(t -> t.base() == ColumnType.Base.DECIMAL);
-        }
     }
 
     private static final List<String> KEY_TEXT = List.of("", "NULL", "\\N", "'", "\"", "\\", "a b", ",", "\t", "\n",
