@@ -69,7 +69,15 @@ record ColumnType(Base base, boolean unsigned, int size, int scale) {
         };
     }
 
-    /** A random column type; {@code forKey} keeps to the types the generator uses in primary keys. */
+    /** Integers, DECIMAL, FLOAT, DOUBLE and YEAR. */
+    boolean isNumeric() {
+        return switch (base) {
+            case TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, DECIMAL, FLOAT, DOUBLE, YEAR -> true;
+            default -> false;
+        };
+    }
+
+    /** A random column type. */
     static ColumnType random(Random r) {
         Base b = Base.values()[r.nextInt(Base.values().length)];
         return switch (b) {

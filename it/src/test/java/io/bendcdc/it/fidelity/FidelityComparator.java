@@ -54,7 +54,8 @@ final class FidelityComparator {
     /** How a column's values are read and compared, from the source's declared type. */
     private enum Mapping { INTEGER, BOOL, DECIMAL, FLOAT, DOUBLE, TEXT, BINARY, DATE, DATETIME, TIMESTAMP, TIME, JSON }
 
-    private record SourceColumn(String name, String dataType, String columnType, Mapping mapping) {
+    /** A source column; {@code variant}: the Databend column is a Variant (JSON read through json_array). */
+    private record SourceColumn(String name, String dataType, String columnType, Mapping mapping, boolean variant) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -116,6 +117,15 @@ final class FidelityComparator {
                 }
             }
         }
+        // MariaDB's JSON is LONGTEXT with a json_valid(`c`) check; the mapping makes it a Variant
+        java.util.Set<String> json = new java.util.HashSet<>();
+        for (String check : strings(src, "SELECT check_clause FROM information_schema.check_constraints "
+                + "WHERE constraint_schema = ? AND table_name = ?", sourceDb, table)) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^json_valid\\(`(.*)`\\)$").matcher(check.trim());
+            if (m.matches()) {
+                json.add(m.group(1).replace("``", "`"));
+            }
+        }
         List<SourceColumn> columns = new ArrayList<>();
         List<String> keyNames = new ArrayList<>();
         try (PreparedStatement ps = src.prepareStatement("SELECT column_name, data_type, column_type, column_key "
@@ -127,7 +137,9 @@ final class FidelityComparator {
                     String name = rs.getString(1);
                     String dataType = rs.getString(2).toLowerCase(Locale.ROOT);
                     String columnType = rs.getString(3).toLowerCase(Locale.ROOT);
-                    columns.add(new SourceColumn(name, dataType, columnType, mapping(dataType, columnType, targetTypes.get(name))));
+                    columns.add(new SourceColumn(name, dataType, json.contains(name) ? "json" : columnType,
+                            json.contains(name) ? Mapping.JSON : mapping(dataType, columnType),
+                            "Variant".equals(targetTypes.get(name))));
                 }
             }
         }
@@ -178,7 +190,7 @@ final class FidelityComparator {
         }
     }
 
-    private static Mapping mapping(String dataType, String columnType, String targetType) {
+    private static Mapping mapping(String dataType, String columnType) {
         return switch (dataType) {
             case "tinyint" -> columnType.startsWith("tinyint(1)") ? Mapping.BOOL : Mapping.INTEGER;
             case "smallint", "mediumint", "int", "bigint", "year" -> Mapping.INTEGER;
@@ -186,9 +198,7 @@ final class FidelityComparator {
             case "decimal" -> Mapping.DECIMAL;
             case "float" -> Mapping.FLOAT;
             case "double" -> Mapping.DOUBLE;
-            case "char", "varchar", "tinytext", "text", "mediumtext", "enum", "set" -> Mapping.TEXT;
-            // MariaDB's JSON is LONGTEXT with a json_valid check; the mapping makes it a Variant
-            case "longtext" -> "Variant".equals(targetType) ? Mapping.JSON : Mapping.TEXT;
+            case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set" -> Mapping.TEXT;
             case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> Mapping.BINARY;
             case "date" -> Mapping.DATE;
             case "datetime" -> Mapping.DATETIME;
@@ -271,7 +281,9 @@ final class FidelityComparator {
                 case BINARY -> "hex(" + id + ")";
                 case TEXT, TIME -> unmistakable(id);
                 // a JSON null or a top-level JSON string would not survive ::String; inside an array both do
-                case JSON -> "IF(" + id + " IS NULL, NULL, " + unmistakable("json_array(" + id + ")::String") + ")";
+                case JSON -> cols.get(i).variant()
+                        ? "IF(" + id + " IS NULL, NULL, " + unmistakable("json_array(" + id + ")::String") + ")"
+                        : unmistakable(id);
                 default -> id;
             });
         }
@@ -305,8 +317,8 @@ final class FidelityComparator {
                 case DATE -> LocalDate.parse(v).toString();
                 case DATETIME, TIMESTAMP -> CANONICAL.format(LocalDateTime.parse(v, DATABEND_TS));
                 case JSON -> {
-                    String array = plain(v);
-                    yield canonicalJson(JSON.writeValueAsString(JSON.readTree(array).get(0)));
+                    String text = plain(v);
+                    yield canonicalJson(c.variant() ? JSON.writeValueAsString(JSON.readTree(text).get(0)) : text);
                 }
             };
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -296,7 +296,8 @@ final class ScenarioGenerator {
                     String def = null;
                     boolean notNull = false;
                     int how = r.nextInt(3);
-                    if (how == 0 && type.takesDefault() && !excludes(KnownDefect.ADD_COLUMN_DEFAULT)) {
+                    if (how == 0 && type.takesDefault()
+                            && (type.isNumeric() || !excludes(KnownDefect.ADD_COLUMN_DEFAULT))) {
                         def = type.literal(ctx(Phase.STREAM));
                     } else if (how == 1 && implicitDefaultCovered(type)) {
                         notNull = true; // existing rows get the type's implicit default (0, '', the first ENUM member)
