@@ -94,6 +94,7 @@ final class FidelityRun {
                 scenario.sessionZone());
         String failure = null;
         List<Difference> differences = List.of();
+        Map<String, String> props = ServiceConfig.properties(prefix, db, ServiceConfig.freePort());
         try (Connection source = LocalStack.mariadb(); Statement st = source.createStatement()) {
             st.execute("CREATE DATABASE " + Sql.id(db) + " CHARACTER SET utf8mb4");
             st.execute("USE " + Sql.id(db));
@@ -101,7 +102,6 @@ final class FidelityRun {
             for (String sql : scenario.setup()) {
                 execute(st, sql, "setup");
             }
-            Map<String, String> props = ServiceConfig.properties(prefix, db, ServiceConfig.freePort());
             Path config = ServiceConfig.write(runDir, props);
             CdcProcess cdc = CdcProcess.start(cdcLog, "run", "--config", config.toString());
             try {
@@ -131,7 +131,13 @@ final class FidelityRun {
         }
         Outcome outcome = new Outcome(scenario, db, differences, failure, cdcLog, Duration.ofNanos(System.nanoTime() - start));
         if (outcome.passed()) {
+            // a failed run's databases stay for a look; a passed run's go (Databend keeps tables in memory)
             LocalStack.mariadb("DROP DATABASE " + Sql.id(db));
+            try (Connection c = java.sql.DriverManager.getConnection(LocalStack.databendUrl("default"), "root", "");
+                    Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(db));
+                st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(props.get("databend.state.database")));
+            }
         }
         return outcome;
     }
