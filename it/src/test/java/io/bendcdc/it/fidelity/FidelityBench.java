@@ -39,8 +39,17 @@ public final class FidelityBench {
                 scenario.workload().forEach(step -> step.statements().forEach(s -> System.out.println(s + ";")));
                 continue;
             }
-            FidelityRun.Outcome outcome = new FidelityRun(scenario, Path.of("target", "fidelity"), System.out,
-                    FidelityOptions.catchUp(options.restart())).run();
+            FidelityRun.Outcome outcome;
+            try {
+                outcome = new FidelityRun(scenario, Path.of("target", "fidelity"), System.out,
+                        FidelityOptions.catchUp(options.restart())).run();
+            } catch (Exception e) {
+                // the harness itself failed on this seed: say so, and go on with the next
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                outcome = new FidelityRun.Outcome(scenario, "?", List.of(), "the harness failed: " + trace,
+                        Path.of("target", "fidelity"), java.time.Duration.ZERO);
+            }
             System.out.print(outcome.report());
             if (!outcome.passed()) {
                 failed.add(outcome);

@@ -54,8 +54,14 @@ final class FidelityComparator {
     /** How a column's values are read and compared, from the source's declared type. */
     private enum Mapping { INTEGER, BOOL, DECIMAL, FLOAT, DOUBLE, TEXT, BINARY, DATE, DATETIME, TIMESTAMP, TIME, JSON }
 
-    /** A source column; {@code variant}: the Databend column is a Variant (JSON read through json_array). */
-    private record SourceColumn(String name, String dataType, String columnType, Mapping mapping, boolean variant) {
+    /**
+     * A source column and the type of its Databend column ({@code targetType}, without Nullable), which
+     * decides how the Databend value is read.
+     */
+    private record SourceColumn(String name, String dataType, String columnType, Mapping mapping, String targetType) {
+        boolean variant() {
+            return "Variant".equals(targetType);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -138,8 +144,7 @@ final class FidelityComparator {
                     String dataType = rs.getString(2).toLowerCase(Locale.ROOT);
                     String columnType = rs.getString(3).toLowerCase(Locale.ROOT);
                     columns.add(new SourceColumn(name, dataType, json.contains(name) ? "json" : columnType,
-                            json.contains(name) ? Mapping.JSON : mapping(dataType, columnType),
-                            "Variant".equals(targetTypes.get(name))));
+                            json.contains(name) ? Mapping.JSON : mapping(dataType, columnType), targetTypes.get(name)));
                 }
             }
         }
@@ -277,15 +282,14 @@ final class FidelityComparator {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < cols.size(); i++) {
             String id = Sql.dbId(cols.get(i).name());
-            sql.append(i == 0 ? "" : ", ").append(switch (cols.get(i).mapping()) {
-                case BINARY -> "hex(" + id + ")";
-                case TEXT, TIME -> unmistakable(id);
-                // a JSON null or a top-level JSON string would not survive ::String; inside an array both do
-                case JSON -> cols.get(i).variant()
-                        ? "IF(" + id + " IS NULL, NULL, " + unmistakable("json_array(" + id + ")::String") + ")"
-                        : unmistakable(id);
-                default -> id;
-            });
+            // read by the Databend column's own type: where it differs from the mapping the TYPE difference
+            // is reported and the values then differ too
+            String type = cols.get(i).targetType();
+            sql.append(i == 0 ? "" : ", ").append(type.equals("Binary") ? "hex(" + id + ")"
+                    // a JSON null or a top-level JSON string would not survive ::String; inside an array both do
+                    : type.equals("Variant") ? "IF(" + id + " IS NULL, NULL, " + unmistakable("json_array(" + id + ")::String") + ")"
+                    : type.equals("String") ? unmistakable(id)
+                    : id);
         }
         sql.append(" FROM ").append(Sql.dbId(db)).append('.').append(Sql.dbId(table));
         try (Statement st = dst.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
@@ -312,12 +316,12 @@ final class FidelityComparator {
                 case DECIMAL -> canonicalDecimal(new BigDecimal(v));
                 case FLOAT -> Float.toString(Float.parseFloat(v));
                 case DOUBLE -> Double.toString(Double.parseDouble(v));
-                case TEXT, TIME -> plain(v);
+                case TEXT, TIME -> c.targetType().equals("String") ? plain(v) : v;
                 case BINARY -> v.toUpperCase(Locale.ROOT);
                 case DATE -> LocalDate.parse(v).toString();
                 case DATETIME, TIMESTAMP -> CANONICAL.format(LocalDateTime.parse(v, DATABEND_TS));
                 case JSON -> {
-                    String text = plain(v);
+                    String text = c.targetType().equals("String") || c.variant() ? plain(v) : v;
                     yield canonicalJson(c.variant() ? JSON.writeValueAsString(JSON.readTree(text).get(0)) : text);
                 }
             };

@@ -50,6 +50,8 @@ final class FidelityRun {
             }
             if (failure != null) {
                 s.append("  ").append(failure.replace("\n", "\n  ")).append('\n');
+            } else if (!passed()) {
+                firstError(log).ifPresent(e -> s.append("  cdc run logged: ").append(e).append('\n'));
             }
             int shown = 0;
             for (Difference d : differences) {
@@ -60,6 +62,16 @@ final class FidelityRun {
                 s.append("  ").append(d).append('\n');
             }
             return s.toString();
+        }
+    }
+
+    /** The first ERROR line of the process's output (where a stopped applier says why), cut to 400 characters. */
+    private static java.util.Optional<String> firstError(Path log) {
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(" ERROR ")).findFirst()
+                    .map(l -> l.length() > 400 ? l.substring(0, 400) + "…" : l);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
         }
     }
 
