@@ -61,7 +61,8 @@ public final class FidelityBench {
         System.out.printf("%nfidelity: %d of %d seeds passed%n", n - failed.size(), n);
         for (FidelityRun.Outcome o : failed) {
             System.out.printf("  failed: seed %d (%d differences%s): %s%n", o.scenario().seed(), o.differences().size(),
-                    o.failure() == null ? "" : ", " + o.failure().lines().findFirst().orElse(""), o.scenario().options().replay(o.scenario().seed()));
+                    o.failure() == null ? "" : ", " + o.failure().lines().findFirst().orElse(""),
+                    o.scenario().options().replay(o.scenario().seed()));
         }
         System.exit(failed.isEmpty() ? 0 : 1);
     }

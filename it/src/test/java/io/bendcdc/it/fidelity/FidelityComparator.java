@@ -87,7 +87,8 @@ final class FidelityComparator {
             }
             List<Difference> out = new ArrayList<>();
             TreeSet<String> sourceTables = new TreeSet<>(strings(src,
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE'", sourceDb));
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_type = 'BASE TABLE'",
+                    sourceDb));
             TreeSet<String> targetTables = new TreeSet<>(strings(dst,
                     "SELECT " + unmistakable("name") + " FROM system.tables WHERE database = ?", targetDb)
                     .stream().map(FidelityComparator::plain).toList());
@@ -159,7 +160,8 @@ final class FidelityComparator {
             }
             String expected = expectedType(c);
             if (!expected.equals(targetType)) {
-                out.add(new Difference(Kind.TYPE, table, null, c.name(), c.columnType() + " (maps to " + expected + ")", targetType));
+                out.add(new Difference(Kind.TYPE, table, null, c.name(), c.columnType() + " (maps to " + expected + ")",
+                        targetType));
             }
             common.add(c);
         }
@@ -287,7 +289,8 @@ final class FidelityComparator {
             String type = cols.get(i).targetType();
             sql.append(i == 0 ? "" : ", ").append(type.equals("Binary") ? "hex(" + id + ")"
                     // a JSON null or a top-level JSON string would not survive ::String; inside an array both do
-                    : type.equals("Variant") ? "IF(" + id + " IS NULL, NULL, " + unmistakable("json_array(" + id + ")::String") + ")"
+                    : type.equals("Variant")
+                            ? "IF(" + id + " IS NULL, NULL, " + unmistakable("json_array(" + id + ")::String") + ")"
                     : type.equals("String") ? unmistakable(id)
                     : id);
         }

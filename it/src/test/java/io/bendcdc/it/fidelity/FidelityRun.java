@@ -118,7 +118,8 @@ final class FidelityRun {
             CdcProcess cdc = CdcProcess.start(cdcLog, "run", "--config", config.toString());
             try {
                 // the snapshot is in once every table and row is there (values are compared at the end)
-                failure = await(cdc, Duration.ofSeconds(120), ROW_OR_TABLE_MISSING.negate(), true, db, "the snapshot");
+                failure = await(cdc, cdcLog, Duration.ofSeconds(120), ROW_OR_TABLE_MISSING.negate(), true, db,
+                        "the snapshot");
                 if (failure == null) {
                     for (int i = 0; i < scenario.workload().size(); i++) {
                         if (i == scenario.restartBefore()) {
@@ -132,7 +133,7 @@ final class FidelityRun {
                             execute(st, sql, "step " + i + " (" + step.what() + ")");
                         }
                     }
-                    failure = await(cdc, catchUp, d -> false, false, db, "the workload");
+                    failure = await(cdc, cdcLog, catchUp, d -> false, false, db, "the workload");
                 }
                 differences = FidelityComparator.compare(db, db);
             } finally {
@@ -159,12 +160,13 @@ final class FidelityRun {
      * are, or when the limit passed and {@code mustSettle} is false (the caller then reports the last
      * differences), else why not.
      */
-    private String await(CdcProcess cdc, Duration limit, Predicate<Difference> tolerated, boolean mustSettle, String db,
-            String what) throws Exception {
+    private String await(CdcProcess cdc, Path cdcLog, Duration limit, Predicate<Difference> tolerated, boolean mustSettle,
+            String db, String what) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             if (!cdc.isAlive()) {
-                return "cdc run exited during " + what + "; its output ends with:\n" + tail(cdc.output(), 40);
+                return "cdc run exited during " + what + firstError(cdcLog).map(e -> " (first error: " + e + ")").orElse("")
+                        + "; its output ends with:\n" + tail(cdc.output(), 40);
             }
             List<Difference> diffs = FidelityComparator.compare(db, db);
             if (diffs.stream().allMatch(tolerated)) {

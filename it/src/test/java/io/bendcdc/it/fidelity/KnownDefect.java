@@ -9,7 +9,7 @@ import java.util.Set;
  * The pipeline's known defects (symptoms of issue 10, by number), the one place the generator asks
  * what to leave out so that a run exercises what currently works. A fix is proven by deleting its
  * entry: the generator then produces the case again and the harness must pass with it. Symptoms 4,
- * 5, 9 and 10 have no entry: the harness did not reproduce them, so their inputs are generated.
+ * 5 and 10 have no entry: the harness did not reproduce them, so their inputs are generated.
  */
 public enum KnownDefect {
     YEAR_ZERO_SNAPSHOT("1, 2", "YEAR 0000 stops the snapshot (IllegalArgumentException in the driver); "
@@ -20,6 +20,8 @@ public enum KnownDefect {
             + "gets b'101' as 101), a text default keeps its SQL escapes ('x''y' arrives as x''y); numeric defaults work"),
     DEFAULT_COLUMN_SET_NULL("7", "NULL written to a column that has a DEFAULT arrives as the default"),
     RENAME_TABLE("8", "RENAME TABLE loses the unchanged rows and leaves the old name in Databend"),
+    DROP_CREATE("9", "DROP TABLE + CREATE TABLE of the name, reached while the applier is behind (after a restart), "
+            + "keeps the old table's rows and columns; caught up, it worked"),
     ADD_COLUMN_NOT_NULL_NO_DEFAULT("11", "ADD COLUMN … NOT NULL without DEFAULT leaves existing rows NULL, not 0/''");
 
     private final String symptom;

@@ -278,9 +278,12 @@ final class ScenarioGenerator {
 
     private Step ddl(TableModel t) {
         List<String> kinds = new ArrayList<>(List.of("add", "add", "drop column", "rename column", "truncate",
-                "create table", "drop table", "drop and create"));
+                "create table", "drop table"));
         if (!excludes(KnownDefect.RENAME_TABLE)) {
             kinds.add("rename table");
+        }
+        if (!excludes(KnownDefect.DROP_CREATE)) {
+            kinds.add("drop and create");
         }
         String kind = ColumnType.pick(r, kinds);
         String table = Sql.id(t.name);
