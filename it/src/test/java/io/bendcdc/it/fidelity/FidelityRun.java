@@ -1,0 +1,227 @@
+package io.bendcdc.it.fidelity;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import io.bendcdc.it.fidelity.FidelityComparator.Difference;
+import io.bendcdc.it.fidelity.FidelityComparator.Kind;
+import io.bendcdc.it.fidelity.Scenario.Step;
+import io.bendcdc.it.support.CdcProcess;
+import io.bendcdc.it.support.LocalStack;
+import io.bendcdc.it.support.ServiceConfig;
+
+/**
+ * Runs one {@link Scenario} through the whole product as a user does: the source made in a fresh
+ * MariaDB database, {@code bin/cdc run} started as a process of its own (snapshot), the workload
+ * applied while it streams (killed with SIGKILL and started again in the middle when asked), then
+ * the copy compared with the source until they agree or the time is up.
+ */
+final class FidelityRun {
+
+    /**
+     * What a run found.
+     *
+     * @param failure what stopped the run before the comparison (a statement MariaDB rejected, the
+     *        process exiting, the snapshot never arriving), or null
+     */
+    record Outcome(Scenario scenario, String database, List<Difference> differences, String failure, Path log,
+            Duration took) {
+        boolean passed() {
+            return failure == null && differences.isEmpty();
+        }
+
+        String report() {
+            StringBuilder s = new StringBuilder();
+            s.append("seed ").append(scenario.seed()).append(passed() ? " passed" : " FAILED").append(" in ")
+                    .append(took.toSeconds()).append(" s (database ").append(database).append(", log ").append(log)
+                    .append(")\n");
+            if (!passed()) {
+                s.append("  replay: ").append(scenario.options().replay(scenario.seed())).append('\n');
+            }
+            if (failure != null) {
+                s.append("  ").append(failure.replace("\n", "\n  ")).append('\n');
+            } else if (!passed()) {
+                firstError(log).ifPresent(e -> s.append("  cdc run logged: ").append(e).append('\n'));
+            }
+            int shown = 0;
+            for (Difference d : differences) {
+                if (shown++ == 60) {
+                    s.append("  … and ").append(differences.size() - 60).append(" more\n");
+                    break;
+                }
+                s.append("  ").append(d).append('\n');
+            }
+            return s.toString();
+        }
+    }
+
+    /** The first ERROR line of the process's output (where a stopped applier says why), cut to 400 characters. */
+    private static java.util.Optional<String> firstError(Path log) {
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(" ERROR ")).findFirst()
+                    .map(l -> l.length() > 400 ? l.substring(0, 400) + "…" : l);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final Predicate<Difference> ROW_OR_TABLE_MISSING = d -> d.kind() == Kind.TABLE
+            || d.kind() == Kind.MISSING_ROW || d.kind() == Kind.EXTRA_ROW;
+
+    private final Scenario scenario;
+    private final Path dir;
+    private final PrintStream log;
+    private final Duration catchUp;
+
+    /** {@code dir}: where each run gets a directory of its own for the statements, configuration and output. */
+    FidelityRun(Scenario scenario, Path dir, PrintStream log, Duration catchUp) {
+        this.scenario = scenario;
+        this.dir = dir;
+        this.log = log;
+        this.catchUp = catchUp;
+    }
+
+    Outcome run() throws Exception {
+        long start = System.nanoTime();
+        String tag = (scenario.seed() < 0 ? "m" : "") + Math.abs(scenario.seed()) + "_"
+                + Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+        String db = "fid_" + tag;
+        String prefix = "fid-" + tag.replace('_', '-');
+        Path runDir = Files.createDirectories(dir.resolve(db));
+        Path cdcLog = runDir.resolve("cdc-run.log");
+        writeStatements(runDir.resolve("statements.sql"));
+        log.printf("seed %d: database %s, %d setup statements, %d workload steps%s, session time zone %s%n",
+                scenario.seed(), db, scenario.setup().size(), scenario.workload().size(),
+                scenario.restartBefore() >= 0 ? ", SIGKILL and restart before step " + scenario.restartBefore() : "",
+                scenario.sessionZone());
+        String failure = null;
+        List<Difference> differences = List.of();
+        Map<String, String> props = ServiceConfig.properties(prefix, db, ServiceConfig.freePort());
+        try (Connection source = LocalStack.mariadb(); Statement st = source.createStatement()) {
+            st.execute("CREATE DATABASE " + Sql.id(db) + " CHARACTER SET utf8mb4");
+            st.execute("USE " + Sql.id(db));
+            st.execute("SET time_zone = '" + scenario.sessionZone().getId().replace("Z", "+00:00") + "'");
+            for (String sql : scenario.setup()) {
+                execute(st, sql, "setup");
+            }
+            Path config = ServiceConfig.write(runDir, props);
+            CdcProcess cdc = CdcProcess.start(cdcLog, "run", "--config", config.toString());
+            try {
+                // the snapshot is in once every table and row is there (values are compared at the end)
+                failure = await(cdc, cdcLog, Duration.ofSeconds(120), ROW_OR_TABLE_MISSING.negate(), true, db,
+                        "the snapshot");
+                if (failure == null) {
+                    for (int i = 0; i < scenario.workload().size(); i++) {
+                        if (i == scenario.restartBefore()) {
+                            cdc.kill9();
+                            Files.writeString(cdcLog, "\n==== killed with SIGKILL before step " + i + ", started again ====\n",
+                                    java.nio.file.StandardOpenOption.APPEND);
+                            cdc = CdcProcess.start(cdcLog, "run", "--config", config.toString());
+                        }
+                        Step step = scenario.workload().get(i);
+                        for (String sql : step.statements()) {
+                            execute(st, sql, "step " + i + " (" + step.what() + ")");
+                        }
+                    }
+                    failure = await(cdc, cdcLog, catchUp, d -> false, false, db, "the workload");
+                }
+                differences = FidelityComparator.compare(db, db);
+            } finally {
+                stop(cdc);
+            }
+        } catch (StatementFailed e) {
+            failure = e.getMessage();
+        }
+        Outcome outcome = new Outcome(scenario, db, differences, failure, cdcLog, Duration.ofNanos(System.nanoTime() - start));
+        if (outcome.passed()) {
+            // a failed run's databases stay for a look; a passed run's go (Databend keeps tables in memory)
+            LocalStack.mariadb("DROP DATABASE " + Sql.id(db));
+            try (Connection c = java.sql.DriverManager.getConnection(LocalStack.databendUrl("default"), "root", "");
+                    Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(db));
+                st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(props.get("databend.state.database")));
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * Waits until the only differences left are the tolerated ones, or the limit passes; null when they
+     * are, or when the limit passed and {@code mustSettle} is false (the caller then reports the last
+     * differences), else why not.
+     */
+    private String await(CdcProcess cdc, Path cdcLog, Duration limit, Predicate<Difference> tolerated, boolean mustSettle,
+            String db, String what) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            if (!cdc.isAlive()) {
+                return "cdc run exited during " + what + firstError(cdcLog).map(e -> " (first error: " + e + ")").orElse("")
+                        + "; its output ends with:\n" + tail(cdc.output(), 40);
+            }
+            List<Difference> diffs = FidelityComparator.compare(db, db);
+            if (diffs.stream().allMatch(tolerated)) {
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
+                return mustSettle ? "Databend did not catch up with " + what + " within " + limit.toSeconds() + " s:\n"
+                        + diffs.stream().limit(20).map(Difference::toString).collect(java.util.stream.Collectors.joining("\n"))
+                        : null;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private void execute(Statement st, String sql, String where) throws StatementFailed {
+        try {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new StatementFailed("MariaDB rejected a generated statement at " + where + ": " + e.getMessage()
+                    + "\n" + FidelityComparator.show(sql));
+        }
+    }
+
+    private static void stop(CdcProcess cdc) throws InterruptedException {
+        if (cdc.isAlive()) {
+            try {
+                cdc.terminate(60);
+            } catch (AssertionError e) {
+                cdc.kill9();
+            }
+        }
+    }
+
+    private void writeStatements(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("-- seed " + scenario.seed() + ", session time_zone " + scenario.sessionZone());
+        scenario.setup().forEach(s -> lines.add(s + ";"));
+        for (int i = 0; i < scenario.workload().size(); i++) {
+            if (i == scenario.restartBefore()) {
+                lines.add("-- cdc run killed with SIGKILL and started again here");
+            }
+            lines.add("-- step " + i + ": " + scenario.workload().get(i).what());
+            scenario.workload().get(i).statements().forEach(s -> lines.add(s + ";"));
+        }
+        Files.write(file, lines);
+    }
+
+    private static String tail(String text, int lines) {
+        String[] all = text.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    }
+
+    private static final class StatementFailed extends Exception {
+        StatementFailed(String message) {
+            super(message);
+        }
+    }
+}
