@@ -19,7 +19,8 @@ import java.util.Properties;
  * {@code snapshot.select.statement.overrides} gets such a SELECT of all its columns in table order.
  *
  * <p>Incremental snapshots ({@code bin/cdc resync}) build their own chunk queries and do not take
- * these overrides.
+ * these overrides. Debezium splits the list of tables at commas, so a table whose name holds one
+ * gets no override either.
  */
 final class FloatSnapshotReads {
 
@@ -55,19 +56,23 @@ final class FloatSnapshotReads {
     static void addTo(Properties p, List<Column> columns) {
         Map<String, List<Column>> byTable = new LinkedHashMap<>();
         for (Column c : columns) {
-            byTable.computeIfAbsent(c.database() + "." + c.table(), k -> new ArrayList<>()).add(c);
+            if (c.database().indexOf(',') < 0 && c.table().indexOf(',') < 0) {
+                byTable.computeIfAbsent(c.database() + "." + c.table(), k -> new ArrayList<>()).add(c);
+            }
         }
         List<String> tables = new ArrayList<>();
-        String given = p.getProperty(OVERRIDES, "");
-        for (String t : given.split(",")) {
+        java.util.Set<String> overridden = new java.util.HashSet<>();
+        for (String t : p.getProperty(OVERRIDES, "").split(",")) {
             if (!t.isBlank()) {
                 tables.add(t.trim());
+                overridden.add(t.trim().replace("\"", "").replace("`", "")); // as db.table, for the check below
             }
         }
         byTable.forEach((table, cols) -> {
-            if (cols.stream().anyMatch(Column::isFloat) && !tables.contains(table)) {
-                tables.add(table);
-                p.setProperty(OVERRIDES + "." + table, select(cols));
+            if (cols.stream().anyMatch(Column::isFloat) && !overridden.contains(table)) {
+                String listed = listed(cols.get(0).database()) + "." + listed(cols.get(0).table());
+                tables.add(listed);
+                p.setProperty(OVERRIDES + "." + listed, select(cols));
             }
         });
         if (!tables.isEmpty()) {
@@ -85,6 +90,11 @@ final class FloatSnapshotReads {
         }
         Column first = columns.get(0);
         return sql.append(" FROM ").append(quote(first.database())).append('.').append(quote(first.table())).toString();
+    }
+
+    /** A name as Debezium's list of tables reads it: in double quotes, a quote doubled (spaces and dots stay in). */
+    private static String listed(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static String quote(String identifier) {

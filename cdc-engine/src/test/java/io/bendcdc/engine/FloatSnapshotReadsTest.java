@@ -15,18 +15,19 @@ class FloatSnapshotReadsTest {
             new Column("shop", "t", "id", false), new Column("shop", "t", "we`ird f", true),
             new Column("shop", "t", "v", false),
             new Column("shop", "no_float", "id", false),
-            new Column("crm", "u", "f", true));
+            new Column("crm", "u", "f", true),
+            new Column("crm", "a, b", "f", true));
 
     @Test
     void aTableWithAFloatIsReadWithEachFloatAsADoubleOfTheSameValue() {
         Properties p = new Properties();
         FloatSnapshotReads.addTo(p, COLUMNS);
 
-        assertThat(p).containsEntry("snapshot.select.statement.overrides", "shop.t,crm.u")
-                .containsEntry("snapshot.select.statement.overrides.shop.t",
+        assertThat(p).containsEntry("snapshot.select.statement.overrides", "\"shop\".\"t\",\"crm\".\"u\"")
+                .containsEntry("snapshot.select.statement.overrides.\"shop\".\"t\"",
                         "SELECT `id`, (`we``ird f` + 0e0) AS `we``ird f`, `v` FROM `shop`.`t`")
-                .containsEntry("snapshot.select.statement.overrides.crm.u", "SELECT (`f` + 0e0) AS `f` FROM `crm`.`u`")
-                .doesNotContainKey("snapshot.select.statement.overrides.shop.no_float");
+                .containsEntry("snapshot.select.statement.overrides.\"crm\".\"u\"", "SELECT (`f` + 0e0) AS `f` FROM `crm`.`u`")
+                .doesNotContainKey("snapshot.select.statement.overrides.\"shop\".\"no_float\"");
     }
 
     @Test
@@ -37,7 +38,7 @@ class FloatSnapshotReadsTest {
 
         FloatSnapshotReads.addTo(p, COLUMNS);
 
-        assertThat(p).containsEntry("snapshot.select.statement.overrides", "crm.u,shop.t")
+        assertThat(p).containsEntry("snapshot.select.statement.overrides", "crm.u,\"shop\".\"t\"")
                 .containsEntry("snapshot.select.statement.overrides.crm.u", "SELECT * FROM crm.u WHERE f > 0");
     }
 

@@ -33,8 +33,8 @@ import io.bendcdc.contract.SchemaChange;
 /**
  * One consumer of the applier's group and one Databend connection, running the pipeline in one
  * direction: <b>poll</b> a batch of records, <b>decode</b> them (in parallel), hand each to its
- * {@link TablePartition} (which orders, coalesces and writes), write what is due, apply due
- * drops, and tell Kafka what Databend has <b>committed</b>.
+ * {@link TablePartition} (which orders, coalesces and writes), write what is due, apply the schema
+ * changes no row brings in, and tell Kafka what Databend has <b>committed</b>.
  *
  * <p>Partitions are assigned by Kafka; on assignment, each resumes after the offset the state
  * table records as applied (Kafka's committed offsets only follow, for lag monitoring).
@@ -44,7 +44,7 @@ final class ApplierWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ApplierWorker.class);
 
     private static final int PARALLEL_DECODE_MIN = 2_000;
-    private static final long DROP_CHECK_INTERVAL_MS = 1_000;
+    private static final long SCHEMA_CHECK_INTERVAL_MS = 1_000;
 
     private final String name;
     private final ApplierSettings settings;
@@ -59,7 +59,7 @@ final class ApplierWorker implements Runnable {
     private final DeadLetters deadLetters;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile Throwable failure;
-    private long dropsCheckedAtMs;
+    private long schemaCheckedAtMs;
 
     ApplierWorker(String name, ApplierSettings settings, SchemaSource schemas, PublishedDdl publishedDdl,
             ApplierMetrics metrics) {
@@ -100,7 +100,7 @@ final class ApplierWorker implements Runnable {
                 for (TablePartition p : partitions.values()) {
                     p.flushIfDue(now);
                 }
-                applyDueDrops(now);
+                applyDueSchemaChanges(now);
                 commitKafkaOffsets();
             }
             flushAll();
@@ -137,33 +137,41 @@ final class ApplierWorker implements Runnable {
     }
 
     /**
-     * Applies a source table's DROP TABLE once its topic is read to the end, at most once a second.
-     * Read to the end is not enough alone: the changes before the drop may still be on their way
-     * from the engine. They are in Kafka once the DDL itself can be read from the schema change
-     * topic (the publish order of {@link io.bendcdc.contract.ChangeTopics}). A table spread over
-     * several partitions is left alone: the others may still be writing it.
+     * Applies the schema changes that no row brings in (a table's ALTERs with no change after them,
+     * its DROP TABLE) at their own position, checked at most once a second: once the table's topic
+     * is read to the end. Read to the end is not enough alone: the changes before the DDL may still
+     * be on their way from the engine. They are in Kafka once the DDL itself can be read from the
+     * schema change topic (the publish order of {@link io.bendcdc.contract.ChangeTopics}). A table
+     * spread over several partitions is left alone: the others may still be writing it. Renames and
+     * creates are applied at the next event, as before.
      */
-    private void applyDueDrops(long now) throws SQLException {
-        if (now - dropsCheckedAtMs < DROP_CHECK_INTERVAL_MS) {
+    private void applyDueSchemaChanges(long now) throws SQLException {
+        if (now - schemaCheckedAtMs < SCHEMA_CHECK_INTERVAL_MS) {
             return;
         }
-        dropsCheckedAtMs = now;
-        BinlogPosition published = null; // read once, and only if some table has a drop pending
+        schemaCheckedAtMs = now;
+        BinlogPosition published = null; // read once, and only if some table has a change pending
         for (Map.Entry<TopicPartition, TablePartition> e : partitions.entrySet()) {
-            Optional<SchemaChange.DropTable> drop = e.getValue().pendingDrop();
-            if (drop.isEmpty()) {
+            TablePartition p = e.getValue();
+            Optional<SchemaChange.DropTable> drop = p.pendingDrop();
+            List<SchemaChange> alters = drop.isPresent() ? List.of() : p.pendingSchemaChanges();
+            if (drop.isEmpty() && (alters.isEmpty()
+                    || !alters.stream().allMatch(c -> c instanceof SchemaChange.AlterTable))) {
                 continue;
             }
+            BinlogPosition due = drop.isPresent() ? drop.get().position() : alters.get(alters.size() - 1).position();
             TopicPartition tp = e.getKey();
             if (published == null) {
                 published = publishedDdl.newest();
             }
-            if (published == null || published.compareTo(drop.get().position()) < 0
-                    || !consumer.onlyPartitionOfItsTopic(tp)) {
+            if (published == null || published.compareTo(due) < 0 || !consumer.onlyPartitionOfItsTopic(tp)
+                    || !consumer.readToEnd(tp)) {
                 continue;
             }
-            if (consumer.readToEnd(tp)) {
-                e.getValue().applyDrop(drop.get());
+            if (drop.isPresent()) {
+                p.applyDrop(drop.get());
+            } else {
+                p.applySchemaChanges(alters);
             }
         }
     }

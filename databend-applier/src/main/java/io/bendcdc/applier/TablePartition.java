@@ -2,6 +2,7 @@ package io.bendcdc.applier;
 
 import java.nio.ByteBuffer;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -203,6 +204,29 @@ final class TablePartition {
             LOG.info("{}: skipped {} re-published changes already applied", partition, skipped);
             skipped = 0;
         }
+    }
+
+    /**
+     * The source table's schema changes after its last event, which no row has brought in: a
+     * drop, or changes to apply at their own position.
+     */
+    List<SchemaChange> pendingSchemaChanges() {
+        return schema.pendingChanges();
+    }
+
+    /**
+     * Applies schema changes no row has brought in (ALTERs), after writing what is buffered; the
+     * caller has made sure that every change before them has been offered. Their position is
+     * recorded, as for a drop.
+     */
+    void applySchemaChanges(List<SchemaChange> changes) throws SQLException {
+        flush();
+        pipeline.drain();
+        TargetTable target = schema.catchUp(changes);
+        buffer = new ChangeBuffer(target.keyColumns()); // the key may have changed
+        AppliedState next = progress.after(progress.handedOffset(), changes.get(changes.size() - 1).position());
+        databend.writeState(next);
+        progress.committedNow(next);
     }
 
     /** The source table's DROP TABLE not yet applied, when the schema history ends with one. */

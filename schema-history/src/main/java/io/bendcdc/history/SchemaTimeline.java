@@ -99,6 +99,22 @@ public final class SchemaTimeline {
         return c < 0 || c == 0 && change.position().snapshot();
     }
 
+    /**
+     * The changes of {@code table} not yet in force for a data event at {@code fromExclusive}, in
+     * history order: everything to apply once the event at {@code fromExclusive} was the last one
+     * written and no event follows.
+     */
+    public List<SchemaChange> changesAfter(TableId table, BinlogPosition fromExclusive) {
+        Objects.requireNonNull(fromExclusive, "fromExclusive");
+        List<SchemaChange> out = new ArrayList<>();
+        for (SchemaChange c : changes.getOrDefault(table, List.of())) {
+            if (!inForceAt(c, fromExclusive)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** Every change of {@code table}, in history order. */
     public List<SchemaChange> changes(TableId table) {
         return changes.getOrDefault(table, List.of());

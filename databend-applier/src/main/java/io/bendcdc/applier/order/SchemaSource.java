@@ -80,6 +80,18 @@ public final class SchemaSource implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The table's changes after {@code after}, which no event has brought in yet: once a table's
+     * changes stop nothing else prompts a read, so the history is read again here when the last read
+     * is older than a second.
+     */
+    synchronized List<SchemaChange> changesAfter(TableId table, BinlogPosition after) {
+        if (timeline == null || System.currentTimeMillis() - readAtMs >= IDLE_READ_INTERVAL_MS) {
+            read();
+        }
+        return timeline.changesAfter(table, after);
+    }
+
     private SchemaTimeline current(BinlogPosition needed) {
         if (timeline == null || completeThrough == null || needed.compareTo(completeThrough) > 0) {
             received(needed);

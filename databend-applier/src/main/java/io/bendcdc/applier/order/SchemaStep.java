@@ -116,6 +116,35 @@ public final class SchemaStep {
         return table == null ? Optional.empty() : schemas.pendingDrop(table, position);
     }
 
+    /**
+     * The changes of the table after the last step that no event has brought in: what to apply at
+     * their own position when no row follows them. Empty before the first step.
+     */
+    public List<SchemaChange> pendingChanges() {
+        return source == null || position == null ? List.of() : schemas.changesAfter(source, position);
+    }
+
+    /**
+     * Applies {@code changes} (from {@link #pendingChanges}, none of them a drop or a rename) at
+     * their positions; the caller has written everything before them.
+     *
+     * @return the table to write later changes to
+     */
+    public TargetTable catchUp(List<SchemaChange> changes) throws SQLException {
+        for (SchemaChange change : changes) {
+            allowedByPolicy(change);
+            databend.apply(change);
+            LOG.info("Applied schema change to {} at {}: {}", tables.target(change.table()), change.position(),
+                    oneLine(change.ddl()));
+        }
+        SchemaChange last = changes.get(changes.size() - 1);
+        TableSchema schema = last.schemaAfter(source).orElseThrow(() -> new ApplyException(
+                "no schema of " + source + " after " + oneLine(last.ddl()) + " at " + last.position()));
+        target = TargetTable.of(schema, tables);
+        position = last.position();
+        return target;
+    }
+
     /** Drops the target table; the caller has written everything before the drop. */
     public void drop(SchemaChange.DropTable drop) throws SQLException {
         allowedByPolicy(drop);

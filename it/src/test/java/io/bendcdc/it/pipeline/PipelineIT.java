@@ -327,6 +327,27 @@ class PipelineIT {
         });
     }
 
+    @Test
+    void schemaChangesWithNoRowAfterThemAreAppliedAtTheirPosition() {
+        // given a table copied to Databend
+        String db = EngineFixture.unique("ddlonly");
+        String prefix = EngineFixture.unique("ddlonly");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, a INT, b INT)",
+                "INSERT INTO t VALUES (1, 1, 1), (2, 2, 2)");
+        withPipeline(db, prefix, applier -> {
+            awaitSame(db, "id, a, b", applier);
+
+            // when columns are added, renamed and dropped, and no row of the table changes after that
+            mariadb("USE " + db, "UPDATE t SET a = 10 WHERE id = 1", "ALTER TABLE t ADD COLUMN c INT NOT NULL DEFAULT 7",
+                    "ALTER TABLE t RENAME COLUMN a TO a2", "ALTER TABLE t DROP COLUMN b");
+
+            // then Databend has the new columns and the rows as the source has them
+            awaitSame(db, "id, a2, c", applier);
+            String columns = "SELECT name FROM system.columns WHERE database = '" + db + "' AND table = 't' ORDER BY name";
+            assertThat(TableDump.databend(columns)).containsExactly(List.of("a2"), List.of("c"), List.of("id"));
+        });
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
