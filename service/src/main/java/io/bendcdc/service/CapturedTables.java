@@ -49,6 +49,27 @@ final class CapturedTables {
         return tables;
     }
 
+    /**
+     * The source databases the engine captures: those the database include and exclude lists
+     * select (all but the system databases when there is no include list), whether or not any of
+     * their tables is captured.
+     */
+    static List<String> databases(Connection source, CdcConfig config) throws SQLException {
+        List<Pattern> dbInclude = patterns(config.get(CdcOptions.SOURCE_DATABASES_INCLUDE));
+        List<Pattern> dbExclude = patterns(config.get(CdcOptions.SOURCE_DATABASES_EXCLUDE));
+        List<String> databases = new ArrayList<>();
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(VerifyQueries.sourceDatabases())) {
+            while (rs.next()) {
+                String db = rs.getString(1);
+                if (!SYSTEM.contains(db.toLowerCase(java.util.Locale.ROOT))
+                        && (dbInclude.isEmpty() || matches(dbInclude, db)) && !matches(dbExclude, db)) {
+                    databases.add(db);
+                }
+            }
+        }
+        return databases;
+    }
+
     private static List<Pattern> patterns(List<String> regexes) {
         return regexes.stream().map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE)).toList();
     }

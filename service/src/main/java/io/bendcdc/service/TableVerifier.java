@@ -62,8 +62,10 @@ final class TableVerifier {
         Map<String, String> targetTypes = targetColumnTypes(dst);
         List<VerifiedTable.Column> columns = new ArrayList<>();
         List<String> schemaProblems = new ArrayList<>();
+        List<String> sourceNames = new ArrayList<>();
         forEachSourceRow(VerifyQueries.sourceColumnTypes(), src, rs -> {
             String name = rs.getString(1);
+            sourceNames.add(name);
             if (!targetTypes.isEmpty() && !targetTypes.containsKey(name)) {
                 schemaProblems.add("column " + name + " is missing in Databend");
             } else {
@@ -71,8 +73,13 @@ final class TableVerifier {
                         ValueCanon.kindOf(rs.getString(2), rs.getString(3), targetTypes.get(name))));
             }
         });
-        if (columns.isEmpty() && schemaProblems.isEmpty()) {
+        if (sourceNames.isEmpty()) {
             return new Result(src, dst, 0, 0, List.of(), List.of("no such table in the source"), null);
+        }
+        for (String name : targetTypes.keySet()) {
+            if (!sourceNames.contains(name)) {
+                schemaProblems.add("column " + name + " is only in Databend");
+            }
         }
         VerifiedTable counted = new VerifiedTable(src, dst, columns, List.of());
         long sourceRows = count(source, VerifyQueries.sourceCount(counted));
@@ -329,6 +336,18 @@ final class TableVerifier {
                 }
             }
         }
+    }
+
+    /** The tables of a Databend database; empty when it does not exist. */
+    List<TableId> targetTables(String database) throws SQLException {
+        List<TableId> tables = new ArrayList<>();
+        try (Statement st = target.createStatement();
+                ResultSet rs = st.executeQuery(VerifyQueries.targetTables(database))) {
+            while (rs.next()) {
+                tables.add(new TableId(database, rs.getString(1)));
+            }
+        }
+        return tables;
     }
 
     /** Column name → Databend type; empty when the table does not exist. */
