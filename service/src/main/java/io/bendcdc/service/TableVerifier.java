@@ -299,11 +299,29 @@ final class TableVerifier {
         return String.join("; ", out);
     }
 
-    private static String shown(String v) {
+    /** A value for the report: NULL bare, text quoted, cut at 60, control characters escaped (one line per key). */
+    static String shown(String v) {
         if (v == null) {
             return "NULL";
         }
-        return "'" + (v.length() > 60 ? v.substring(0, 57) + "..." : v) + "'";
+        String cut = v.length() > 60 ? v.substring(0, 57) + "..." : v;
+        StringBuilder out = new StringBuilder("'");
+        cut.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.append("'").toString();
     }
 
     private static int indexOf(List<VerifiedTable.Column> columns, String name) {
