@@ -64,6 +64,16 @@ class VerifyQueriesTest {
     }
 
     @Test
+    void bitAndYearKeysAreBoundAsNumbers() {
+        VerifiedTable yearKey = new VerifiedTable(new TableId("db", "y"), new TableId("db", "y"),
+                List.of(new VerifiedTable.Column("yr", Kind.YEAR), new VerifiedTable.Column("b", Kind.BIT_BOOLEAN)),
+                List.of(0, 1));
+        // YEAR 0000 is the key 0; a bare '0' would be the year 2000
+        assertThat(VerifyQueries.sourceByKeys(yearKey, 1)).isEqualTo("SELECT CAST(`yr` AS UNSIGNED), CAST(`b` AS UNSIGNED) "
+                + "FROM `db`.`y` WHERE (`yr`, `b`) IN ((CAST(? AS UNSIGNED), CAST(? AS UNSIGNED)))");
+    }
+
+    @Test
     void databendTextIsReadThroughAMarker() {
         assertThat(VerifyQueries.targetByKeys(TYPES, List.of(List.of("1", "5")))).isEqualTo("SELECT \"id\", \"f\", "
                 + "\"d\", \"dt\", \"tm\", \"b1\", \"b64\", \"yr\", \"g\", CONCAT('#', \"s\") FROM \"db\".\"types\" "

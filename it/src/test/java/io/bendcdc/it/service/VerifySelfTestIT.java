@@ -91,6 +91,9 @@ class VerifySelfTestIT {
                   bn BINARY(4), vb VARBINARY(300), bl BLOB, dt DATE, dtt DATETIME(6), dt3 DATETIME(3),
                   ts TIMESTAMP(6) NULL, tm TIME(6), yr YEAR, js JSON, geo GEOMETRY)""",
                 "CREATE TABLE side (id INT PRIMARY KEY, a INT, b VARCHAR(10))",
+                // keys verify must bind exactly: YEAR 0000 (not 2000), the text NULL, BIT(1)
+                "CREATE TABLE k (yr YEAR, name VARCHAR(10), on_ BIT(1), v INT, PRIMARY KEY (yr, name, on_))",
+                "CREATE TABLE y (yr YEAR PRIMARY KEY, v INT)",
                 "INSERT INTO side VALUES (1, 1, 'x'), (2, 2, 'NULL'), (3, NULL, NULL)",
                 "INSERT INTO t (id) VALUES (100)");
         Map<String, String> props = ServiceConfig.properties(prefix, db, 0);
@@ -123,13 +126,19 @@ class VerifySelfTestIT {
                     "INSERT INTO t (id, c, vc, tx, yr, f, dt3, bit1, bit64, b1, tm, dtt, js) VALUES (4, 'NULL', 'NULL', "
                             + "'\\\\N', 2155, 3.40282e38, '2024-02-29 12:34:56.010', b'1', b'101', 5, '00:00:00.000001', "
                             + "'2024-02-29 12:34:56.000001', '{\"k\": \"NULL\"}')",
-                    "INSERT INTO t (id, i, vc) SELECT seq, seq, CONCAT('r', seq) FROM seq_10_to_29");
+                    "INSERT INTO t (id, i, vc) SELECT seq, seq, CONCAT('r', seq) FROM seq_10_to_29",
+                    "INSERT INTO k VALUES (0, 'NULL', b'1', 1), (2000, 'NULL', b'1', 2), (1901, 'x', b'0', 3), "
+                            + "(2155, '', b'0', 4), (0, 'NUL', b'0', 5)",
+                    "INSERT INTO y VALUES (0, 1), (2000, 2), (1901, 3), (2155, 4)");
             awaitRows(db, "t", 25);
+            awaitRows(db, "k", 5);
+            awaitRows(db, "y", 4);
 
             // when verify runs on the exact copy, then it reports no difference
             CdcProcess.Result clean = verify(dir, config);
             assertThat(clean.exitCode()).as(clean.output()).isZero();
-            assertThat(clean.output()).contains(db + ".t  OK rows=25", db + ".side  OK rows=3", "verify: OK (2 tables)");
+            assertThat(clean.output()).contains(db + ".t  OK rows=25", db + ".side  OK rows=3", db + ".k  OK rows=5",
+                    db + ".y  OK rows=4", "verify: OK (4 tables)");
         }
 
         // when differences of every kind are planted in Databend (the pipeline stopped)
@@ -156,7 +165,7 @@ class VerifySelfTestIT {
                 "different id=3: tx: source NULL, Databend 'NULL'",
                 db + ".side  DIFFERENT", "column b is missing in Databend", "column stray is only in Databend",
                 db + ".renamed_away  DIFFERENT only in Databend",
-                "verify: DIFFERENT (3 of 3 tables differ)");
+                db + ".k  OK rows=5", db + ".y  OK rows=4", "verify: DIFFERENT (3 of 5 tables differ)");
         String changedRow = Arrays.stream(out.split("\n")).filter(l -> l.contains("different id=1:")).findFirst()
                 .orElseThrow(() -> new AssertionError("row 1 not reported:\n" + out));
         for (String col : CHANGED.keySet()) {
