@@ -172,7 +172,7 @@ public final class CdcCommand {
                 // Tables the applier would not write: a renamed-away or dropped table left behind, or
                 // one written by something else. The state database is the applier's own.
                 Set<String> databases = new TreeSet<>();
-                for (String db : CapturedTables.databases(source, config)) {
+                for (String db : CapturedTables.databases(source, config, tables)) {
                     databases.add(applier.tables().databaseMapping().getOrDefault(db, db));
                 }
                 databases.remove(applier.target().stateDatabase());
