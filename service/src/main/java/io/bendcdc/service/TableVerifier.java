@@ -284,7 +284,7 @@ final class TableVerifier {
     private static String display(VerifiedTable t, List<String> key) {
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < key.size(); k++) {
-            parts.add(t.key(k).name() + "=" + key.get(k));
+            parts.add(t.key(k).name() + "=" + (key.get(k) == null ? "NULL" : escaped(key.get(k))));
         }
         return key.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
     }
@@ -299,14 +299,18 @@ final class TableVerifier {
         return String.join("; ", out);
     }
 
-    /** A value for the report: NULL bare, text quoted, cut at 60, control characters escaped (one line per key). */
+    /** A value for the report: NULL bare, text quoted and cut at 60, control characters escaped (one line per key). */
     static String shown(String v) {
         if (v == null) {
             return "NULL";
         }
-        String cut = v.length() > 60 ? v.substring(0, 57) + "..." : v;
-        StringBuilder out = new StringBuilder("'");
-        cut.codePoints().forEach(c -> {
+        return "'" + escaped(v.length() > 60 ? v.substring(0, 57) + "..." : v) + "'";
+    }
+
+    /** Backslash, newline, carriage return, tab and other control characters written as escapes. */
+    static String escaped(String v) {
+        StringBuilder out = new StringBuilder();
+        v.codePoints().forEach(c -> {
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '\n' -> out.append("\\n");
@@ -321,7 +325,7 @@ final class TableVerifier {
                 }
             }
         });
-        return out.append("'").toString();
+        return out.toString();
     }
 
     private static int indexOf(List<VerifiedTable.Column> columns, String name) {
