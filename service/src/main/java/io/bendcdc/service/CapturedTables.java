@@ -49,6 +49,31 @@ final class CapturedTables {
         return tables;
     }
 
+    /**
+     * The source databases whose Databend copies verify looks through for tables only in Databend:
+     * those {@code source.databases.include} names (less the excluded ones), or, without that list,
+     * the databases of the captured tables (a database is not taken as captured just because no
+     * list excludes it, since Databend may hold unrelated databases of the same name).
+     */
+    static List<String> databases(Connection source, CdcConfig config, List<TableId> captured) throws SQLException {
+        List<Pattern> dbInclude = patterns(config.get(CdcOptions.SOURCE_DATABASES_INCLUDE));
+        List<Pattern> dbExclude = patterns(config.get(CdcOptions.SOURCE_DATABASES_EXCLUDE));
+        if (dbInclude.isEmpty()) {
+            return captured.stream().map(TableId::database).distinct().sorted().toList();
+        }
+        List<String> databases = new ArrayList<>();
+        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(VerifyQueries.sourceDatabases())) {
+            while (rs.next()) {
+                String db = rs.getString(1);
+                if (!SYSTEM.contains(db.toLowerCase(java.util.Locale.ROOT)) && matches(dbInclude, db)
+                        && !matches(dbExclude, db)) {
+                    databases.add(db);
+                }
+            }
+        }
+        return databases;
+    }
+
     private static List<Pattern> patterns(List<String> regexes) {
         return regexes.stream().map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE)).toList();
     }

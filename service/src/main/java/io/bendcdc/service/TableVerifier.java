@@ -62,8 +62,10 @@ final class TableVerifier {
         Map<String, String> targetTypes = targetColumnTypes(dst);
         List<VerifiedTable.Column> columns = new ArrayList<>();
         List<String> schemaProblems = new ArrayList<>();
+        List<String> sourceNames = new ArrayList<>();
         forEachSourceRow(VerifyQueries.sourceColumnTypes(), src, rs -> {
             String name = rs.getString(1);
+            sourceNames.add(name);
             if (!targetTypes.isEmpty() && !targetTypes.containsKey(name)) {
                 schemaProblems.add("column " + name + " is missing in Databend");
             } else {
@@ -71,8 +73,13 @@ final class TableVerifier {
                         ValueCanon.kindOf(rs.getString(2), rs.getString(3), targetTypes.get(name))));
             }
         });
-        if (columns.isEmpty() && schemaProblems.isEmpty()) {
+        if (sourceNames.isEmpty()) {
             return new Result(src, dst, 0, 0, List.of(), List.of("no such table in the source"), null);
+        }
+        for (String name : targetTypes.keySet()) {
+            if (!sourceNames.contains(name)) {
+                schemaProblems.add("column " + name + " is only in Databend");
+            }
         }
         VerifiedTable counted = new VerifiedTable(src, dst, columns, List.of());
         long sourceRows = count(source, VerifyQueries.sourceCount(counted));
@@ -277,7 +284,7 @@ final class TableVerifier {
     private static String display(VerifiedTable t, List<String> key) {
         List<String> parts = new ArrayList<>();
         for (int k = 0; k < key.size(); k++) {
-            parts.add(t.key(k).name() + "=" + key.get(k));
+            parts.add(t.key(k).name() + "=" + (key.get(k) == null ? "NULL" : escaped(key.get(k))));
         }
         return key.size() == 1 ? parts.get(0) : "(" + String.join(", ", parts) + ")";
     }
@@ -292,11 +299,33 @@ final class TableVerifier {
         return String.join("; ", out);
     }
 
-    private static String shown(String v) {
+    /** A value for the report: NULL bare, text quoted and cut at 60, control characters escaped (one line per key). */
+    static String shown(String v) {
         if (v == null) {
             return "NULL";
         }
-        return "'" + (v.length() > 60 ? v.substring(0, 57) + "..." : v) + "'";
+        return "'" + escaped(v.length() > 60 ? v.substring(0, 57) + "..." : v) + "'";
+    }
+
+    /** Backslash, newline, carriage return, tab and other control characters written as escapes. */
+    static String escaped(String v) {
+        StringBuilder out = new StringBuilder();
+        v.codePoints().forEach(c -> {
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 
     private static int indexOf(List<VerifiedTable.Column> columns, String name) {
@@ -329,6 +358,18 @@ final class TableVerifier {
                 }
             }
         }
+    }
+
+    /** The tables of a Databend database; empty when it does not exist. */
+    List<TableId> targetTables(String database) throws SQLException {
+        List<TableId> tables = new ArrayList<>();
+        try (Statement st = target.createStatement();
+                ResultSet rs = st.executeQuery(VerifyQueries.targetTables(database))) {
+            while (rs.next()) {
+                tables.add(new TableId(database, rs.getString(1)));
+            }
+        }
+        return tables;
     }
 
     /** Column name → Databend type; empty when the table does not exist. */

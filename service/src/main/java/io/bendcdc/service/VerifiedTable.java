@@ -29,14 +29,16 @@ record VerifiedTable(TableId source, TableId target, List<Column> columns, List<
         return mysqlQuote(source.database()) + "." + mysqlQuote(source.table());
     }
 
-
+    /** The compared columns as the source is read: each in its exact form (VerifyQueries.sourceSelect). */
     String sourceColumns() {
-        return columns.stream().map(c -> mysqlQuote(c.name())).collect(Collectors.joining(", "));
+        return columns.stream().map(c -> VerifyQueries.sourceSelect(c.kind(), mysqlQuote(c.name())))
+                .collect(Collectors.joining(", "));
     }
 
     /** The Databend reads of this table's rows by key. */
     TableReads targetReads() {
         return new TableReads(target, columns.stream().map(Column::name).toList(),
+                columns.stream().map(c -> ValueCanon.targetRead(c.kind())).toList(),
                 keys.stream().map(i -> columns.get(i).name()).toList(),
                 keys.stream().map(i -> VerifyQueries.literalKind(columns.get(i).kind())).toList());
     }
@@ -44,7 +46,6 @@ record VerifiedTable(TableId source, TableId target, List<Column> columns, List<
     String sourceKeyColumns() {
         return keys.stream().map(i -> mysqlQuote(columns.get(i).name())).collect(Collectors.joining(", "));
     }
-
 
     static String mysqlQuote(String name) {
         return "`" + name.replace("`", "``") + "`";

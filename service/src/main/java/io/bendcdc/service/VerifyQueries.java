@@ -17,6 +17,25 @@ final class VerifyQueries {
     private VerifyQueries() {
     }
 
+    /**
+     * A source column as verify reads it, in exact form: FLOAT widened to a double (the text
+     * protocol prints a FLOAT with six digits), DATE/DATETIME/TIMESTAMP formatted by the server with
+     * all six fractional digits (the session is in UTC, so TIMESTAMP is the UTC instant), TIME as
+     * its own text, BIT and YEAR as unsigned numbers, geometry as WKB; other kinds as they are.
+     */
+    static String sourceSelect(ValueCanon.Kind kind, String quotedColumn) {
+        String c = quotedColumn;
+        return switch (kind) {
+            case FLOAT -> c + " + 0e0";
+            case DATE -> "DATE_FORMAT(" + c + ", '%Y-%m-%d')";
+            case DATETIME -> "DATE_FORMAT(" + c + ", '%Y-%m-%d %H:%i:%s.%f')";
+            case TIME -> "CAST(" + c + " AS CHAR)";
+            case BIT, BIT_BOOLEAN, YEAR -> "CAST(" + c + " AS UNSIGNED)";
+            case GEOMETRY -> "ST_AsWKB(" + c + ")";
+            default -> c;
+        };
+    }
+
     /** Source rows in key order, the first chunk or the one after the key bound to the parameters. */
     static String sourceChunk(VerifiedTable t, boolean afterKey, int limit) {
         return "SELECT " + t.sourceColumns() + " FROM " + t.sourceName()
@@ -53,6 +72,16 @@ final class VerifyQueries {
         return "SELECT COUNT(*) FROM " + t.sourceName();
     }
 
+    /** The databases of the source (parameterless). */
+    static String sourceDatabases() {
+        return "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME";
+    }
+
+    /** Databend's tables of one database. */
+    static String targetTables(String database) {
+        return TableReads.tableNames(database);
+    }
+
     static String sourceColumnTypes() {
         return "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM information_schema.COLUMNS "
                 + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
@@ -69,15 +98,16 @@ final class VerifyQueries {
     }
 
     static TableReads.LiteralKind literalKind(ValueCanon.Kind kind) {
-        if (ValueCanon.numeric(kind) || kind == ValueCanon.Kind.BOOLEAN) {
+        if (ValueCanon.numeric(kind) || kind == ValueCanon.Kind.BOOLEAN || kind == ValueCanon.Kind.BIT_BOOLEAN) {
             return TableReads.LiteralKind.BARE;
         }
-        return kind == ValueCanon.Kind.BINARY ? TableReads.LiteralKind.BINARY : TableReads.LiteralKind.TEXT;
+        return kind == ValueCanon.Kind.BINARY || kind == ValueCanon.Kind.GEOMETRY ? TableReads.LiteralKind.BINARY
+                : TableReads.LiteralKind.TEXT;
     }
 
     /** The source's parameter for a key value: canonical text, hex for binary, 1/0 for booleans. */
     static String sourceParameter(ValueCanon.Kind kind, String canonical) {
-        if (kind == ValueCanon.Kind.BOOLEAN && canonical != null) {
+        if ((kind == ValueCanon.Kind.BOOLEAN || kind == ValueCanon.Kind.BIT_BOOLEAN) && canonical != null) {
             return canonical.equals("true") ? "1" : "0";
         }
         return canonical;
@@ -86,7 +116,13 @@ final class VerifyQueries {
     private static String sourcePlaceholders(VerifiedTable t) {
         List<String> p = new ArrayList<>();
         for (int k = 0; k < t.keys().size(); k++) {
-            p.add(t.key(k).kind() == ValueCanon.Kind.BINARY ? "UNHEX(?)" : "?");
+            p.add(switch (t.key(k).kind()) {
+                case BINARY -> "UNHEX(?)";
+                // compared as numbers: a bare string against a BIT column compares bytes, and the
+                // string '0' against a YEAR column is the year 2000
+                case BIT, BIT_BOOLEAN, YEAR -> "CAST(? AS UNSIGNED)";
+                default -> "?";
+            });
         }
         return String.join(", ", p);
     }

@@ -8,10 +8,26 @@ import io.bendcdc.contract.TableId;
 
 /**
  * Reads of a Databend table by key, as {@code bin/cdc verify} makes them: rows of given keys, keys
- * in key order a chunk at a time, the row count, the column types. Key values come as canonical
- * text with the kind of literal they need. Pure: the statements are tested as text.
+ * in key order a chunk at a time, the row count, the column types, the tables of a database. Key
+ * values come as canonical text with the kind of literal they need. Pure: the statements are
+ * tested as text.
  */
 public final class TableReads {
+
+    /**
+     * Prefixed to every value of a {@link ColumnRead#MARKED_TEXT} column: databend-jdbc 0.2.8 returns
+     * the text {@code NULL} as SQL NULL, so text is read as {@code CONCAT('#', c)}, which is NULL
+     * only for NULL.
+     */
+    public static final String TEXT_MARKER = "#";
+
+    /** How a column is selected. */
+    public enum ColumnRead {
+        /** The column as it is. */
+        VALUE,
+        /** {@code CONCAT('#', c)}: text that may be the four letters NULL; strip {@link #TEXT_MARKER}. */
+        MARKED_TEXT
+    }
 
     /** How a key value's canonical text is written as a literal. */
     public enum LiteralKind {
@@ -27,16 +43,37 @@ public final class TableReads {
     private final List<String> columns;
     private final List<String> keyColumns;
     private final List<LiteralKind> keyKinds;
+    private final List<ColumnRead> reads;
+    private final List<ColumnRead> keyReads;
 
-    /** @param keyKinds the literal kind of each key column, in key order */
+    /** Every column read as it is. @param keyKinds the literal kind of each key column, in key order */
     public TableReads(TableId table, List<String> columns, List<String> keyColumns, List<LiteralKind> keyKinds) {
+        this(table, columns, java.util.Collections.nCopies(columns.size(), ColumnRead.VALUE), keyColumns, keyKinds);
+    }
+
+    /**
+     * @param reads    how each column is selected, in column order
+     * @param keyKinds the literal kind of each key column, in key order; key columns must be among the columns
+     */
+    public TableReads(TableId table, List<String> columns, List<ColumnRead> reads, List<String> keyColumns,
+            List<LiteralKind> keyKinds) {
         if (keyColumns.size() != keyKinds.size()) {
             throw new IllegalArgumentException(keyColumns.size() + " key columns but " + keyKinds.size() + " kinds");
+        }
+        if (columns.size() != reads.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns but " + reads.size() + " reads");
         }
         this.table = table;
         this.columns = List.copyOf(columns);
         this.keyColumns = List.copyOf(keyColumns);
         this.keyKinds = List.copyOf(keyKinds);
+        this.reads = List.copyOf(reads);
+        List<ColumnRead> kr = new ArrayList<>();
+        for (String k : keyColumns) {
+            int i = this.columns.indexOf(k);
+            kr.add(i < 0 ? ColumnRead.VALUE : reads.get(i));
+        }
+        this.keyReads = List.copyOf(kr);
     }
 
     /** The rows of the given keys (canonical values in key column order). */
@@ -55,13 +92,22 @@ public final class TableReads {
                 return "(" + String.join(" AND ", parts) + ")";
             }).collect(Collectors.joining(" OR "));
         }
-        return "SELECT " + Identifiers.quoteAll(columns) + " FROM " + Identifiers.quote(table) + " WHERE " + where;
+        return "SELECT " + selected(columns, reads) + " FROM " + Identifiers.quote(table) + " WHERE " + where;
+    }
+
+    private static String selected(List<String> names, List<ColumnRead> how) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String c = Identifiers.quote(names.get(i));
+            out.add(how.get(i) == ColumnRead.MARKED_TEXT ? "CONCAT('" + TEXT_MARKER + "', " + c + ")" : c);
+        }
+        return String.join(", ", out);
     }
 
     /** Keys in key order: the first chunk ({@code last} null) or the one after {@code last}. */
     public String keyChunk(List<String> last, int limit) {
         String keys = Identifiers.quoteAll(keyColumns);
-        return "SELECT " + keys + " FROM " + Identifiers.quote(table) + (last == null ? "" : " WHERE " + after(last))
+        return "SELECT " + selected(keyColumns, keyReads) + " FROM " + Identifiers.quote(table) + (last == null ? "" : " WHERE " + after(last))
                 + " ORDER BY " + keys + " LIMIT " + limit;
     }
 
@@ -88,6 +134,12 @@ public final class TableReads {
     public static String columnTypes(TableId table) {
         return "SELECT \"name\", \"type\" FROM system.columns WHERE \"database\" = "
                 + literal(LiteralKind.TEXT, table.database()) + " AND \"table\" = " + literal(LiteralKind.TEXT, table.table());
+    }
+
+    /** The names of the tables (not views) of a database, in name order. */
+    public static String tableNames(String database) {
+        return "SELECT \"name\" FROM system.tables WHERE \"database\" = " + literal(LiteralKind.TEXT, database)
+                + " AND \"engine\" <> 'VIEW' ORDER BY \"name\"";
     }
 
     /** A canonical value as a literal: bare, binary from hex, or quoted. */
