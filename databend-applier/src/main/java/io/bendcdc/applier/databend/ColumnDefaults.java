@@ -73,8 +73,9 @@ final class ColumnDefaults {
         String type = c.typeName().toUpperCase(Locale.ROOT);
         try {
             return switch (t.kind()) {
-                case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FLOAT32, FLOAT64 ->
-                        number(expr).map(n -> (Object) n);
+                case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> number(expr).map(n -> (Object) n);
+                // Databend keeps a float column's default to ten decimal places (1.25e-12 became 0).
+                case FLOAT32, FLOAT64 -> number(expr).filter(n -> floatDefaultKeptExactly(n, t)).map(n -> (Object) n);
                 // A default with more digits than the column's scale is rounded by the source: not guessed here.
                 case DECIMAL -> number(expr).filter(n -> n.scale() <= t.scale()).map(n -> (Object) n);
                 case BOOLEAN -> number(expr).map(n -> (Object) (n.signum() != 0));
@@ -113,6 +114,12 @@ final class ColumnDefaults {
                     ? Optional.of(pad(type, c, new byte[0])) : Optional.empty();
             case DATE, TIMESTAMP, VARIANT -> Optional.empty();
         };
+    }
+
+    private static boolean floatDefaultKeptExactly(BigDecimal n, DatabendType t) {
+        String shortest = t.kind() == DatabendType.Kind.FLOAT32 ? Float.toString(n.floatValue())
+                : Double.toString(n.doubleValue());
+        return new BigDecimal(shortest).stripTrailingZeros().scale() <= 10;
     }
 
     /** A number literal, or a bit or hex literal as its unsigned value. */

@@ -39,8 +39,8 @@ public final class Literals {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                // Not \0: a digit after it would make an octal escape of both ('\024' is 0x14).
-                case '\0' -> sb.append("\\x00");
+                // A NUL goes raw: after \0 a digit would make an octal escape of both ('\024' is 0x14),
+                // and the VALUES of REPLACE and INSERT do not read \x00.
                 default -> sb.append(c);
             }
         }

@@ -82,5 +82,8 @@ class ColumnDefaultsTest {
         assertThat(existing("DATE", null, null, false, null)).as("the zero date")
                 .isInstanceOf(ColumnDefaults.Underivable.class);
         assertThat(existing("INT", null, null, true, "(1 + 1)")).isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("DOUBLE", null, null, true, "-123.456e-9")).as("Databend keeps ten decimal places")
+                .isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(existing("DOUBLE", null, null, true, "1.5e-9")).isEqualTo(new BigDecimal("1.5e-9"));
     }
 }

@@ -15,8 +15,8 @@ class LiteralsTest {
     void givenStringsWithSpecialCharacters_whenRendered_thenQuotesAreDoubledAndBackslashesEscaped() {
         assertThat(Literals.string("it's")).isEqualTo("'it''s'");
         assertThat(Literals.string("a\\b")).isEqualTo("'a\\\\b'");
-        assertThat(Literals.string("l1\nl2\r\tx\0")).isEqualTo("'l1\\nl2\\r\\tx\\x00'");
-        assertThat(Literals.string("\u000024")).as("a NUL before digits").isEqualTo("'\\x0024'");
+        assertThat(Literals.string("l1\nl2\r\tx\0")).isEqualTo("'l1\\nl2\\r\\tx\0'");
+        assertThat(Literals.string("\u000024")).as("a NUL before digits, raw").isEqualTo("'\u000024'");
         assertThat(Literals.string("😀 \"dq\"")).isEqualTo("'😀 \"dq\"'");
         assertThat(Literals.string("")).isEqualTo("''");
     }

@@ -108,6 +108,9 @@ final class ScenarioGenerator {
     private TableModel newTable() {
         TableModel t = new TableModel(tableName());
         KeyKind kind = ColumnType.pick(r, List.of(KeyKind.values()));
+        if (kind == KeyKind.INT_DECIMAL && excludes(KnownDefect.DECIMAL_HALVES_SWAPPED)) {
+            kind = KeyKind.INT_DECIMAL38;
+        }
         for (ColumnType kt : kind.types) {
             t.columns.add(new Column(columnName(t), kt, null, true));
         }
@@ -297,7 +300,12 @@ final class ScenarioGenerator {
         return switch (type.base()) {
             case TIMESTAMP -> false;
             case DATETIME, TIME -> fractionDigits(literal) <= type.size();
+            // Databend keeps a float column's default to ten decimal places
+            case FLOAT, DOUBLE -> new java.math.BigDecimal(Double.toString(Double.parseDouble(literal)))
+                    .stripTrailingZeros().scale() <= 10;
             case CHAR, VARCHAR, TEXT, ENUM, SET -> !literal.contains("\\");
+            // the history does not spell out a hex default (see KnownDefect.ADD_COLUMN_DEFAULT)
+            case BINARY, VARBINARY, BLOB -> false;
             default -> true;
         };
     }
@@ -369,7 +377,7 @@ final class ScenarioGenerator {
                 return new Step("create table", List.of(added.createStatement(), insert(added, 1 + r.nextInt(5), Phase.STREAM)));
             }
             case "drop table" -> {
-                if (tables.size() < 2) {
+                if (tables.size() < 2 || !t.name.matches("[A-Za-z0-9_]+") && excludes(KnownDefect.DROP_OF_RENAMED_TOPIC)) {
                     return new Step("dml", List.of(dml(t)));
                 }
                 tables.remove(t);
