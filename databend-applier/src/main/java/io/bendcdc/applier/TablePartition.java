@@ -224,9 +224,7 @@ final class TablePartition {
         pipeline.drain();
         TargetTable target = schema.catchUp(changes);
         buffer = new ChangeBuffer(target.keyColumns()); // the key may have changed
-        AppliedState next = progress.after(progress.handedOffset(), changes.get(changes.size() - 1).position());
-        databend.writeState(next);
-        progress.committedNow(next);
+        recordSchemaStep(changes.get(changes.size() - 1).position());
     }
 
     /** The source table's DROP TABLE not yet applied, when the schema history ends with one. */
@@ -243,7 +241,12 @@ final class TablePartition {
         flush();
         pipeline.drain();
         schema.drop(drop);
-        AppliedState next = progress.after(progress.handedOffset(), drop.position());
+        recordSchemaStep(drop.position());
+    }
+
+    /** Records a schema step applied on its own at {@code position}, so that it is not applied again. */
+    private void recordSchemaStep(BinlogPosition position) throws SQLException {
+        AppliedState next = progress.after(progress.handedOffset(), position);
         databend.writeState(next);
         progress.committedNow(next);
     }

@@ -182,8 +182,9 @@ final class ColumnDefaults {
      * cut by the source depending on its SQL mode: such a default is not guessed.
      */
     private static int fractionDigits(String expr) {
-        int dot = expr.lastIndexOf('.');
-        return dot < 0 || expr.indexOf(':') < 0 ? 0 : expr.trim().length() - expr.trim().lastIndexOf('.') - 1;
+        String s = expr.trim();
+        int dot = s.lastIndexOf('.');
+        return dot < 0 || s.indexOf(':') < 0 ? 0 : s.length() - dot - 1;
     }
 
     /** The fractional-second digits of a DATETIME column (its declared length). */

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.bendcdc.applier.ApplyException;
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.TypeMapping;
@@ -22,7 +25,7 @@ import io.bendcdc.contract.TableSchema;
  */
 public final class SchemaReconciler {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SchemaReconciler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaReconciler.class);
 
     /** What Databend has: column name → type as system.columns spells it; null when the table is absent. */
     interface Actual {
