@@ -89,6 +89,16 @@ public record BinlogPosition(String file, long pos, int row, boolean snapshot) i
         return c != 0 ? c : Boolean.compare(!snapshot, !o.snapshot);
     }
 
+    /**
+     * The place right after the DDL at this (history) position: its own (file, pos) with row 1.
+     * Every change at this position is in force there, and every data event after the DDL lies
+     * after it (a rows event starts past the DDL's own events). A partition that applied a DDL with
+     * no row after it records this.
+     */
+    public BinlogPosition afterDdl() {
+        return new BinlogPosition(file, pos, 1, false);
+    }
+
     public boolean isAfter(BinlogPosition o) {
         return compareTo(o) > 0;
     }

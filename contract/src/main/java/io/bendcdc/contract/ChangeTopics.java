@@ -27,9 +27,24 @@ public record ChangeTopics(String prefix) {
         }
     }
 
-    /** The topic of a table's change events. */
+    /**
+     * The topic of a table's change events. Debezium replaces each character a topic name cannot
+     * hold (anything but ASCII letters, digits, '.', '_' and '-') by '_', so two tables may share a
+     * topic name: {@link #tableOf} cannot tell which table a topic is for, only what it is named.
+     */
     public String changeTopic(TableId table) {
-        return prefix + "." + table.database() + "." + table.table();
+        return sanitized(prefix + "." + table.database() + "." + table.table());
+    }
+
+    private static String sanitized(String topic) {
+        StringBuilder s = new StringBuilder(topic.length());
+        for (int i = 0; i < topic.length(); i++) {
+            char c = topic.charAt(i);
+            boolean valid = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-';
+            s.append(valid ? c : '_');
+        }
+        return s.toString();
     }
 
     /** The topic of the schema change events (see the publish order above). */

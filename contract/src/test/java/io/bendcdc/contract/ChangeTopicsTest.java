@@ -12,6 +12,8 @@ class ChangeTopicsTest {
     @Test
     void namesEachTopicFromThePrefix() {
         assertThat(topics.changeTopic(new TableId("shop", "orders"))).isEqualTo("cdc.shop.orders");
+        assertThat(topics.changeTopic(new TableId("shop", "my tåble-1"))).as("as Debezium names it")
+                .isEqualTo("cdc.shop.my_t_ble-1");
         assertThat(topics.schemaChangeTopic()).isEqualTo("cdc");
         assertThat(topics.signalTopic()).isEqualTo("cdc.signals");
     }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
@@ -22,13 +21,15 @@ import org.slf4j.LoggerFactory;
 import io.bendcdc.applier.databend.AppliedState;
 import io.bendcdc.applier.databend.DatabendTarget;
 import io.bendcdc.applier.decode.EnvelopeDecoder;
+import io.bendcdc.applier.order.CrossTableDdl;
+import io.bendcdc.applier.order.CrossTableSteps;
 import io.bendcdc.applier.order.PublishedDdl;
 import io.bendcdc.applier.order.SchemaSource;
 import io.bendcdc.applier.order.SchemaStep;
 import io.bendcdc.applier.poll.ChangeConsumer;
 import io.bendcdc.applier.write.WritePipeline;
 import io.bendcdc.contract.BinlogPosition;
-import io.bendcdc.contract.SchemaChange;
+import io.bendcdc.contract.TableId;
 
 /**
  * One consumer of the applier's group and one Databend connection, running the pipeline in one
@@ -57,6 +58,7 @@ final class ApplierWorker implements Runnable {
     private final EnvelopeDecoder decoder = new EnvelopeDecoder();
     private final Map<TopicPartition, TablePartition> partitions = new HashMap<>();
     private final DeadLetters deadLetters;
+    private final CrossTableSteps crossTable;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile Throwable failure;
     private long schemaCheckedAtMs;
@@ -72,6 +74,8 @@ final class ApplierWorker implements Runnable {
                 settings.batch().maxRows(), metrics::retry);
         this.pipeline = new WritePipeline("applier-" + name + "-writer");
         this.consumer = new ChangeConsumer(settings.kafka(), settings.batch().maxRows(), name);
+        this.crossTable = new CrossTableSteps(databend, settings.topics(), consumer::partitionCount, settings.tables(),
+                settings.schemaEvolution(), settings.topics().schemaChangeTopic());
         this.deadLetters = settings.errors().deadLetters()
                 ? new DeadLetters(settings.kafka().bootstrapServers(), settings.errors().deadLetterTopic()) : null;
     }
@@ -94,13 +98,18 @@ final class ApplierWorker implements Runnable {
                     List<ConsumerRecord<ByteBuffer, ByteBuffer>> batch = records.records(tp);
                     List<TablePartition.Decoded> events = decoded.get(tp);
                     for (int i = 0; i < batch.size(); i++) {
-                        p.offer(batch.get(i), events.get(i), now);
+                        if (!p.offer(batch.get(i), events.get(i), now)) {
+                            consumer.seek(tp, batch.get(i).offset()); // read again once the partition goes on
+                            consumer.pause(tp);
+                            break;
+                        }
                     }
                 }
                 for (TablePartition p : partitions.values()) {
                     p.flushIfDue(now);
                 }
                 applyDueSchemaChanges(now);
+                applyCrossTableDdl();
                 commitKafkaOffsets();
             }
             flushAll();
@@ -138,12 +147,12 @@ final class ApplierWorker implements Runnable {
 
     /**
      * Applies the schema changes that no row brings in (a table's ALTERs with no change after them,
-     * its DROP TABLE) at their own position, checked at most once a second: once the table's topic
-     * is read to the end. Read to the end is not enough alone: the changes before the DDL may still
-     * be on their way from the engine. They are in Kafka once the DDL itself can be read from the
-     * schema change topic (the publish order of {@link io.bendcdc.contract.ChangeTopics}). A table
-     * spread over several partitions is left alone: the others may still be writing it. Renames and
-     * creates are applied at the next event, as before.
+     * its DROP TABLE, a RENAME TABLE it is renamed away by) at their own position, checked at most
+     * once a second: once the table's topic is read to the end. Read to the end is not enough
+     * alone: the changes before the DDL may still be on their way from the engine. They are in
+     * Kafka once the DDL itself can be read from the schema change topic (the publish order of
+     * {@link io.bendcdc.contract.ChangeTopics}). A table spread over several partitions is left
+     * alone: the others may still be writing it.
      */
     private void applyDueSchemaChanges(long now) throws SQLException {
         if (now - schemaCheckedAtMs < SCHEMA_CHECK_INTERVAL_MS) {
@@ -153,13 +162,10 @@ final class ApplierWorker implements Runnable {
         BinlogPosition published = null; // read once, and only if some table has a change pending
         for (Map.Entry<TopicPartition, TablePartition> e : partitions.entrySet()) {
             TablePartition p = e.getValue();
-            Optional<SchemaChange.DropTable> drop = p.pendingDrop();
-            List<SchemaChange> alters = drop.isPresent() ? List.of() : p.pendingSchemaChanges();
-            if (drop.isEmpty() && (alters.isEmpty()
-                    || !alters.stream().allMatch(c -> c instanceof SchemaChange.AlterTable))) {
+            BinlogPosition due = p.firstPendingSchemaChange();
+            if (due == null) {
                 continue;
             }
-            BinlogPosition due = drop.isPresent() ? drop.get().position() : alters.get(alters.size() - 1).position();
             TopicPartition tp = e.getKey();
             if (published == null) {
                 published = publishedDdl.newest();
@@ -168,10 +174,24 @@ final class ApplierWorker implements Runnable {
                     || !consumer.readToEnd(tp)) {
                 continue;
             }
-            if (drop.isPresent()) {
-                p.applyDrop(drop.get());
-            } else {
-                p.applySchemaChanges(alters);
+            p.applyPendingSchemaChanges(published);
+        }
+    }
+
+    /**
+     * Lets the partitions waiting at a cross-table statement go on once it is applied, applying it
+     * where this worker holds the partition to apply it.
+     */
+    private void applyCrossTableDdl() throws SQLException {
+        for (Map.Entry<TopicPartition, TablePartition> e : partitions.entrySet()) {
+            CrossTableDdl ddl = e.getValue().waiting();
+            if (ddl == null) {
+                continue;
+            }
+            pipeline.drain(); // the connection is needed here
+            if (crossTable.tryApply(e.getKey(), ddl)) {
+                e.getValue().goOn();
+                consumer.resume(e.getKey());
             }
         }
     }
@@ -217,10 +237,13 @@ final class ApplierWorker implements Runnable {
     }
 
     private TablePartition open(TopicPartition tp, AppliedState state) {
+        TableId table = schemas.tableOfTopic(tp.topic(), settings.topics())
+                .or(() -> settings.topics().tableOf(tp.topic())).orElse(null);
         SchemaStep schema = new SchemaStep(schemas, databend.schemas(), settings.tables(), settings.schemaEvolution(),
-                settings.kafka().schemaHistoryTopic(), state.lastStreamed());
+                settings.kafka().schemaHistoryTopic(), table,
+                SchemaStep.resumePosition(schemas, table, state.lastStreamed(), state.kafkaOffset() >= 0));
         return new TablePartition(tp, state, settings.batch(), schema, databend.writer(), pipeline, metrics,
-                deadLetters, settings.topics().tableOf(tp.topic()).orElse(null));
+                deadLetters, crossTable);
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

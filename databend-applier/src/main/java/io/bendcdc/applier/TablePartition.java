@@ -19,6 +19,8 @@ import io.bendcdc.applier.databend.TargetTable;
 import io.bendcdc.applier.decode.ChangeEvent;
 import io.bendcdc.applier.decode.EnvelopeDecoder;
 import io.bendcdc.applier.decode.EnvelopeDecodingException;
+import io.bendcdc.applier.order.CrossTableDdl;
+import io.bendcdc.applier.order.CrossTableSteps;
 import io.bendcdc.applier.order.SchemaStep;
 import io.bendcdc.applier.write.TableWriter;
 import io.bendcdc.applier.write.WritePipeline;
@@ -40,6 +42,10 @@ import io.bendcdc.contract.TableId;
  * </ol>
  * Anything else that uses the connection (DDL, truncate, table creation) first waits for the
  * batch in flight.
+ *
+ * <p>At a statement that moves data between names (RENAME TABLE, and chains and swaps of it) the
+ * partition writes everything before it and then waits: {@link #offer} takes nothing in until the
+ * worker has the statement applied ({@link CrossTableSteps}) and calls {@link #goOn}.
  */
 final class TablePartition {
 
@@ -54,15 +60,17 @@ final class TablePartition {
     private final TableWriter writer;
     private final ApplierMetrics metrics;
     private final DeadLetters deadLetters;
-    private final TableId topicTable;
+    private final CrossTableSteps crossTable;
 
     private ChangeBuffer buffer;
+    /** The cross-table statement this partition waits at; null when it does not wait. */
+    private CrossTableDdl waiting;
     private long firstBufferedAtMs;
     private int skipped;
 
     TablePartition(TopicPartition partition, AppliedState state, BatchSettings batching, SchemaStep schema,
             BatchWriter databend, WritePipeline pipeline, ApplierMetrics metrics, DeadLetters deadLetters,
-            TableId topicTable) {
+            CrossTableSteps crossTable) {
         this.partition = partition;
         this.batching = batching;
         this.progress = new PartitionProgress(state);
@@ -71,7 +79,7 @@ final class TablePartition {
         this.pipeline = pipeline;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-        this.topicTable = topicTable;
+        this.crossTable = crossTable;
         this.writer = new TableWriter(partition, databend, metrics, deadLetters);
     }
 
@@ -93,18 +101,27 @@ final class TablePartition {
     record Decoded(Optional<ChangeEvent> event, BinlogPosition position, EnvelopeDecodingException error) {
     }
 
-    void offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, Decoded decoded, long nowMs) throws SQLException {
+    /**
+     * Takes in one record.
+     *
+     * @return false when the partition waits at a cross-table statement before the record: it took
+     *         nothing in, and the caller puts the consumer back to this record and pauses it
+     */
+    boolean offer(ConsumerRecord<ByteBuffer, ByteBuffer> record, Decoded decoded, long nowMs) throws SQLException {
+        if (waiting != null) {
+            return false;
+        }
         // skip
         if (progress.seen(record.offset())) {
-            return;
+            return true;
         }
         if (decoded.error() != null) {
             deadLetter(record, decoded.error());
-            return;
+            return true;
         }
         if (decoded.event().isEmpty()) {
             progress.advance(record.offset(), null); // tombstone: nothing to write
-            return;
+            return true;
         }
         ChangeEvent event = decoded.event().get();
         BinlogPosition position = decoded.position();
@@ -112,10 +129,20 @@ final class TablePartition {
             skipped++;
             metrics.skipped(partition.topic());
             progress.advance(record.offset(), null);
-            return;
+            return true;
         }
         // order
-        TargetTable target = order(event.table(), position);
+        TargetTable target;
+        if (schema.needed(event.table(), position)) {
+            Optional<CrossTableDdl> ddl = schema.crossTableDdlBefore(event.table(), position, crossTable::applied);
+            if (ddl.isPresent()) {
+                waitAt(ddl.get());
+                return false;
+            }
+            target = step(event.table(), position);
+        } else {
+            target = schema.target();
+        }
         metrics.read(event.table().toString(), event.op());
         // coalesce, or apply a truncate on its own
         switch (event.op()) {
@@ -142,16 +169,14 @@ final class TablePartition {
                 }
             }
         }
+        return true;
     }
 
     /**
-     * Brings the target to the schema in force at {@code position}: a schema step of its own when
-     * the schema changed, after everything taken in under the old one is written.
+     * Brings the target to the schema in force at {@code position}, where it changed: a schema step
+     * of its own, after everything taken in under the old one is written.
      */
-    private TargetTable order(TableId table, BinlogPosition position) throws SQLException {
-        if (!schema.needed(table, position)) {
-            return schema.target();
-        }
+    private TargetTable step(TableId table, BinlogPosition position) throws SQLException {
         if (schema.sameTable(table)) {
             flush();
         }
@@ -207,41 +232,74 @@ final class TablePartition {
     }
 
     /**
-     * The source table's schema changes after its last event, which no row has brought in: a
-     * drop, or changes to apply at their own position.
+     * The position of the first schema change after the last event that no row has brought in (an
+     * ALTER, a drop, a rename), or null: the worker applies it with {@link #applyPendingSchemaChanges}
+     * once every change before it can be read.
      */
-    List<SchemaChange> pendingSchemaChanges() {
-        return schema.pendingChanges();
+    BinlogPosition firstPendingSchemaChange() {
+        if (waiting != null) {
+            return null;
+        }
+        List<SchemaChange> pending = schema.pendingChanges();
+        return pending.isEmpty() ? null : pending.get(0).position();
     }
 
     /**
-     * Applies schema changes no row has brought in (ALTERs), after writing what is buffered; the
-     * caller has made sure that every change before them has been offered. Their position is
-     * recorded, as for a drop.
+     * Applies the schema changes no row has brought in, up to the DDL at {@code publishedThrough};
+     * the caller has made sure that every change before that has been offered. Their position is
+     * recorded, so they are not applied again. At a cross-table statement the partition waits.
      */
-    void applySchemaChanges(List<SchemaChange> changes) throws SQLException {
-        flush();
-        pipeline.drain();
-        TargetTable target = schema.catchUp(changes);
-        buffer = new ChangeBuffer(target.keyColumns()); // the key may have changed
-        recordSchemaStep(changes.get(changes.size() - 1).position());
-    }
-
-    /** The source table's DROP TABLE not yet applied, when the schema history ends with one. */
-    Optional<SchemaChange.DropTable> pendingDrop() {
-        return schema.pendingDrop(topicTable);
+    void applyPendingSchemaChanges(BinlogPosition publishedThrough) throws SQLException {
+        if (waiting != null || schema.source() == null) {
+            return;
+        }
+        Optional<CrossTableDdl> ddl = schema.crossTableDdlBefore(schema.source(), publishedThrough.afterDdl(),
+                crossTable::applied);
+        if (ddl.isPresent()) {
+            waitAt(ddl.get());
+            return;
+        }
+        List<SchemaChange> due = schema.pendingChanges().stream()
+                .filter(c -> c.position().compareTo(publishedThrough) <= 0).toList();
+        if (!due.isEmpty()) {
+            flush();
+            pipeline.drain();
+            catchUp(due);
+        }
     }
 
     /**
-     * Drops the target table, after writing what is buffered; the caller has made sure that every
-     * change before the drop has been offered. The drop's position is recorded, so it is not
-     * applied again, and a table created again under the name starts from an empty target.
+     * Writes everything before {@code ddl}, with the partition's own schema changes before it, and
+     * records its position: the partition waits there until the statement is applied.
      */
-    void applyDrop(SchemaChange.DropTable drop) throws SQLException {
+    private void waitAt(CrossTableDdl ddl) throws SQLException {
         flush();
         pipeline.drain();
-        schema.drop(drop);
-        recordSchemaStep(drop.position());
+        List<SchemaChange> before = schema.pendingChanges().stream()
+                .filter(c -> c.position().compareTo(ddl.position()) < 0).toList();
+        if (!before.isEmpty()) {
+            catchUp(before);
+        }
+        schema.reach(ddl);
+        recordSchemaStep(ddl.position());
+        waiting = ddl;
+    }
+
+    private void catchUp(List<SchemaChange> changes) throws SQLException {
+        BinlogPosition after = schema.catchUp(changes);
+        TargetTable target = schema.target();
+        buffer = target == null ? null : new ChangeBuffer(target.keyColumns()); // the key may have changed
+        recordSchemaStep(after);
+    }
+
+    /** The cross-table statement the partition waits at; null when it does not wait. */
+    CrossTableDdl waiting() {
+        return waiting;
+    }
+
+    /** Lets the partition go on once the statement it waited at is applied. */
+    void goOn() {
+        waiting = null;
     }
 
     /** Records a schema step applied on its own at {@code position}, so that it is not applied again. */

@@ -27,10 +27,12 @@ import java.util.function.Predicate;
 public final class SchemaTimeline {
 
     private final Map<TableId, List<SchemaChange>> changes;
+    private final List<SchemaChange> all;
     private final BinlogPosition lastPosition;
 
-    SchemaTimeline(Map<TableId, List<SchemaChange>> changes, BinlogPosition lastPosition) {
+    SchemaTimeline(Map<TableId, List<SchemaChange>> changes, List<SchemaChange> all, BinlogPosition lastPosition) {
         this.changes = Map.copyOf(changes);
+        this.all = all;
         this.lastPosition = lastPosition;
     }
 
@@ -113,6 +115,14 @@ public final class SchemaTimeline {
             }
         }
         return out;
+    }
+
+    /**
+     * Every change made by the statement at {@code position}, of any table, in history order: one
+     * {@code RENAME TABLE a TO b, b TO c} is a change per pair, all at its position.
+     */
+    public List<SchemaChange> changesAt(BinlogPosition position) {
+        return all.stream().filter(c -> c.position().equals(position)).toList();
     }
 
     /** Every change of {@code table}, in history order. */

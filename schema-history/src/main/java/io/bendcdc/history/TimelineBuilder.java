@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import io.bendcdc.history.ColumnRenameParser.ColumnRename;
+import io.bendcdc.history.RenameParser.ColumnRename;
+import io.bendcdc.history.RenameParser.TableRename;
 import io.bendcdc.history.HistoryEntry.TableChange;
 import io.bendcdc.contract.SchemaChange.AlterTable;
 import io.bendcdc.contract.SchemaChange.CreateTable;
@@ -29,6 +30,8 @@ final class TimelineBuilder {
     /** Every table's schema now, filtered or not: a rename may bring an ignored table into view. */
     private final Map<TableId, TableSchema> current = new HashMap<>();
     private final Map<TableId, List<SchemaChange>> changes = new LinkedHashMap<>();
+    /** Every change kept, once, in history order. */
+    private final List<SchemaChange> all = new ArrayList<>();
     private BinlogPosition first;
     private boolean inLeadingRun = true;
     private BinlogPosition last;
@@ -41,6 +44,12 @@ final class TimelineBuilder {
         boolean snapshot = isSnapshot(entry);
         BinlogPosition at = snapshot ? asSnapshot(entry.position()) : entry.position();
         last = at;
+        if (!snapshot && entry.tableChanges().isEmpty() && isRenameTable(entry.ddl())) {
+            for (TableRename r : RenameParser.tables(entry.ddl(), entry.databaseName())) {
+                renameWithoutChange(r.from(), r.to(), at, entry.ddl());
+            }
+            return;
+        }
         for (TableChange change : entry.tableChanges()) {
             if (snapshot) {
                 baseline(change, at, entry.ddl());
@@ -59,7 +68,7 @@ final class TimelineBuilder {
     SchemaTimeline build() {
         Map<TableId, List<SchemaChange>> copy = new LinkedHashMap<>();
         changes.forEach((id, list) -> copy.put(id, List.copyOf(list)));
-        return new SchemaTimeline(copy, last);
+        return new SchemaTimeline(copy, List.copyOf(all), last);
     }
 
     /**
@@ -132,6 +141,25 @@ final class TimelineBuilder {
         emit(new AlterTable(before, schema, ColumnDiff.between(before, schema, renames(ddl, id, from)), at, ddl), id);
     }
 
+    /**
+     * A rename the history has no table change for: a name the statement renames again before it
+     * ends ({@code b} of {@code RENAME TABLE b TO tmp, c TO b, tmp TO c}). The table keeps its
+     * schema under the new name.
+     */
+    private void renameWithoutChange(TableId from, TableId to, BinlogPosition at, String ddl) {
+        TableSchema before = current.remove(from);
+        if (before == null) {
+            return; // a table the history never knew: nothing to carry
+        }
+        TableSchema schema = before.withId(to);
+        current.put(to, schema);
+        emit(new RenameTable(from, to, schema, at, ddl), from, to);
+    }
+
+    private static boolean isRenameTable(String ddl) {
+        return ddl != null && ddl.stripLeading().regionMatches(true, 0, "RENAME", 0, 6);
+    }
+
     private void drop(TableChange change, BinlogPosition at, String ddl) {
         current.remove(change.id());
         emit(new DropTable(change.id(), at, ddl), change.id());
@@ -139,7 +167,7 @@ final class TimelineBuilder {
 
     private static List<ColumnRename> renames(String ddl, TableId id, TableId previousId) {
         List<ColumnRename> own = new ArrayList<>();
-        for (ColumnRename r : ColumnRenameParser.parse(ddl)) {
+        for (ColumnRename r : RenameParser.columns(ddl)) {
             if (r.table().equalsIgnoreCase(id.table())
                     || previousId != null && r.table().equalsIgnoreCase(previousId.table())) {
                 own.add(r);
@@ -157,10 +185,15 @@ final class TimelineBuilder {
     }
 
     private void emit(SchemaChange change, TableId... ids) {
+        boolean kept = false;
         for (TableId id : ids) {
             if (tables.test(id)) {
                 changes.computeIfAbsent(id, k -> new ArrayList<>()).add(change);
+                kept = true;
             }
+        }
+        if (kept) {
+            all.add(change);
         }
     }
 }

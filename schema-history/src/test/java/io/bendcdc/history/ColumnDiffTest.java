@@ -15,7 +15,7 @@ import io.bendcdc.contract.ColumnChange.AddColumn;
 import io.bendcdc.contract.ColumnChange.DropColumn;
 import io.bendcdc.contract.ColumnChange.ModifyColumn;
 import io.bendcdc.contract.ColumnChange.RenameColumn;
-import io.bendcdc.history.ColumnRenameParser.ColumnRename;
+import io.bendcdc.history.RenameParser.ColumnRename;
 
 class ColumnDiffTest {
 

@@ -15,6 +15,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.bendcdc.contract.ColumnChange.AddColumn;
 import io.bendcdc.contract.ColumnChange.DropColumn;
 import io.bendcdc.contract.ColumnChange.ModifyColumn;
@@ -119,6 +122,37 @@ class SchemaTimelineTest {
         assertThat(timeline.changes(T3).get(0)).isSameAs(rename);
         assertThat(timeline.changes(T3).get(1)).isInstanceOfSatisfying(DropTable.class,
                 d -> assertThat(d.ddl()).isEqualTo("DROP TABLE `shop`.`t3`"));
+    }
+
+    @Test
+    void givenASwapRecordedPairByPair_whenBuilt_thenEachNameCarriesTheOtherTablesSchemaAtOnePosition() throws Exception {
+        // RENAME TABLE t TO tmp, t3 TO t, tmp TO t3 at 4400, recorded as Debezium does: one record per
+        // pair, the tables as the statement leaves them, none for tmp (gone by the end)
+        List<String> history = new ArrayList<>(Samples.history().subList(0, 13)); // ... t2 renamed to t3
+        String renameRecord = Samples.history().get(12);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode toTmp = (ObjectNode) json.readTree(renameRecord);
+        ((ObjectNode) toTmp.get("position")).put("pos", 4400);
+        toTmp.put("ddl", "RENAME TABLE t TO tmp");
+        toTmp.putArray("tableChanges");
+        history.add(toTmp.toString());
+        ObjectNode t3ToT = toTmp.deepCopy();
+        t3ToT.put("ddl", "RENAME TABLE t3 TO t");
+        t3ToT.set("tableChanges", json.readTree(renameRecord).get("tableChanges"));
+        var change = (ObjectNode) t3ToT.get("tableChanges").get(0);
+        change.put("id", "\"shop\".\"t\"").put("previousId", "\"shop\".\"t3\"");
+        history.add(t3ToT.toString());
+
+        SchemaTimeline swapped = SchemaTimeline.of(history);
+
+        BinlogPosition at = BinlogPosition.of(FILE, 4400, 0);
+        assertThat(swapped.changesAt(at)).extracting(c -> ((RenameTable) c).from().table() + ">" + ((RenameTable) c).to().table())
+                .containsExactly("t>tmp", "t3>t");
+        BinlogPosition after = BinlogPosition.of(FILE, 4500, 0);
+        assertThat(swapped.schemaAt(new TableId("shop", "tmp"), after).map(SchemaTimelineTest::names))
+                .contains(List.of("id", "a2", "b2", "c"));
+        assertThat(swapped.schemaAt(T, after).map(SchemaTimelineTest::names)).contains(List.of("id", "v"));
+        assertThat(swapped.schemaAt(T3, after)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.bendcdc.applier.databend;
 import java.sql.SQLException;
 import java.util.List;
 
+import io.bendcdc.contract.BinlogPosition;
+
 /**
  * The Databend side of one applier worker: one session, and what runs through it. The state
  * table is created when the target is opened; {@link #writer()} writes batches and state,
@@ -39,6 +41,17 @@ public final class DatabendTarget implements AutoCloseable {
     /** What the state table records as applied for a topic partition. */
     public AppliedState readState(String topic, int partition) throws SQLException {
         return session.read("read applied state", c -> state.read(c, topic, partition));
+    }
+
+    /** How far the statement at {@code position} of {@code source}'s binlog has got (see {@link StateTable.DdlStep}). */
+    public StateTable.DdlStep readDdlStep(String source, BinlogPosition position) throws SQLException {
+        return session.read("read applied DDL", c -> state.readDdl(c, source, position));
+    }
+
+    /** Records how far the statement at {@code position} has got. */
+    public void writeDdlStep(String source, BinlogPosition position, StateTable.DdlStep step, String ddl)
+            throws SQLException {
+        session.run("record applied DDL", c -> state.writeDdl(c, source, position, step, ddl));
     }
 
     public BatchWriter writer() {

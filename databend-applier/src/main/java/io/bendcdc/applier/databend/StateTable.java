@@ -15,16 +15,28 @@ import io.bendcdc.contract.BinlogPosition;
 public final class StateTable {
 
     static final String TABLE = "applied_offsets";
+    static final String DDL_TABLE = "applied_ddl";
+
+    /** How far a statement moving data between names (RENAME TABLE …) has got in Databend. */
+    public enum DdlStep {
+        /** Nothing done yet. */
+        NONE,
+        /** Begun, and maybe not finished: the applier stopped in the middle. */
+        STARTED,
+        APPLIED
+    }
 
     private static final String COLUMNS = "\"topic\", \"partition\", \"kafka_offset\", \"binlog_file\", \"binlog_pos\", "
             + "\"binlog_row\", \"applied_at\"";
 
     private final String qualified;
+    private final String qualifiedDdl;
     private final String database;
 
     public StateTable(String database) {
         this.database = database;
         this.qualified = Identifiers.quote(database) + "." + Identifiers.quote(TABLE);
+        this.qualifiedDdl = Identifiers.quote(database) + "." + Identifiers.quote(DDL_TABLE);
     }
 
     /** A partition's row as {@link #readAll} finds it. */
@@ -58,9 +70,43 @@ public final class StateTable {
                 + ", now())";
     }
 
+    /**
+     * The statements that move data between names, one row each, keyed by the source's schema
+     * change topic (one binlog) and position: their tables' partitions share them, so no one
+     * partition's row can say whether they ran.
+     */
+    String createDdlTable() {
+        return "CREATE TABLE IF NOT EXISTS " + qualifiedDdl + " (\"source\" String NOT NULL, \"binlog_file\" String NOT NULL, "
+                + "\"binlog_pos\" Int64 NOT NULL, \"step\" String NOT NULL, \"ddl\" String NOT NULL, "
+                + "\"applied_at\" Timestamp NOT NULL)";
+    }
+
+    String selectDdl(String source, BinlogPosition p) {
+        return "SELECT \"step\" FROM " + qualifiedDdl + " WHERE \"source\" = " + Literals.string(source)
+                + " AND \"binlog_file\" = " + Literals.string(p.file()) + " AND \"binlog_pos\" = " + p.pos();
+    }
+
+    String upsertDdl(String source, BinlogPosition p, DdlStep step, String ddl) {
+        return "REPLACE INTO " + qualifiedDdl + " (\"source\", \"binlog_file\", \"binlog_pos\", \"step\", \"ddl\", "
+                + "\"applied_at\") ON (\"source\", \"binlog_file\", \"binlog_pos\") VALUES (" + Literals.string(source)
+                + ", " + Literals.string(p.file()) + ", " + p.pos() + ", " + Literals.string(step.name()) + ", "
+                + Literals.string(ddl) + ", now())";
+    }
+
     void create(Connection c) throws SQLException {
         DatabendSession.execute(c, createDatabase());
         DatabendSession.execute(c, createTable());
+        DatabendSession.execute(c, createDdlTable());
+    }
+
+    DdlStep readDdl(Connection c, String source, BinlogPosition p) throws SQLException {
+        DdlStep[] step = {DdlStep.NONE};
+        DatabendSession.query(c, selectDdl(source, p), rs -> step[0] = DdlStep.valueOf(rs.getString(1)));
+        return step[0];
+    }
+
+    void writeDdl(Connection c, String source, BinlogPosition p, DdlStep step, String ddl) throws SQLException {
+        DatabendSession.execute(c, upsertDdl(source, p, step, ddl));
     }
 
     AppliedState read(Connection c, String topic, int partition) throws SQLException {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.bendcdc.applier.ApplyException;
 import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.ChangeTopics;
 import io.bendcdc.contract.SchemaChange;
 import io.bendcdc.history.SchemaHistoryReader;
 import io.bendcdc.history.SchemaTimeline;
@@ -64,32 +65,58 @@ public final class SchemaSource implements AutoCloseable {
     }
 
     /**
-     * The table's DROP TABLE, when that is the last the history says of it and it lies after
-     * {@code after} (null: anywhere). Once a table's changes stop nothing else prompts a read, so
-     * the history is read again here when the last read is older than a second.
-     */
-    synchronized Optional<SchemaChange.DropTable> pendingDrop(TableId table, BinlogPosition after) {
-        if (timeline == null || System.currentTimeMillis() - readAtMs >= IDLE_READ_INTERVAL_MS) {
-            read();
-        }
-        List<SchemaChange> changes = timeline.changes(table);
-        if (!changes.isEmpty() && changes.get(changes.size() - 1) instanceof SchemaChange.DropTable drop
-                && (after == null || drop.position().compareTo(after) > 0)) {
-            return Optional.of(drop);
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * The table's changes after {@code after}, which no event has brought in yet: once a table's
-     * changes stop nothing else prompts a read, so the history is read again here when the last read
-     * is older than a second.
+     * The table's changes after {@code after} (null: all), which no event has brought in yet: once a
+     * table's changes stop nothing else prompts a read, so the history is read again here when the
+     * last read is older than a second.
      */
     synchronized List<SchemaChange> changesAfter(TableId table, BinlogPosition after) {
         if (timeline == null || System.currentTimeMillis() - readAtMs >= IDLE_READ_INTERVAL_MS) {
             read();
         }
-        return timeline.changesAfter(table, after);
+        return after == null ? timeline.changes(table) : timeline.changesAfter(table, after);
+    }
+
+    /**
+     * The cross-table statement at {@code position}: the renames the history records there. The
+     * caller found the position in the timeline, so no further read is needed.
+     */
+    synchronized CrossTableDdl crossTableDdlAt(BinlogPosition position) {
+        List<SchemaChange.RenameTable> renames = current(position).changesAt(position).stream()
+                .filter(c -> c instanceof SchemaChange.RenameTable).map(c -> (SchemaChange.RenameTable) c).toList();
+        return new CrossTableDdl(position, renames);
+    }
+
+    /**
+     * The position of the table's newest snapshot baseline, where a partition that applied only
+     * snapshot rows stands; empty when no snapshot read the table.
+     */
+    synchronized Optional<BinlogPosition> snapshotBaseline(TableId table) {
+        if (timeline == null) {
+            read();
+        }
+        List<SchemaChange> changes = timeline.changes(table);
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            if (changes.get(i).position().snapshot()) {
+                return Optional.of(changes.get(i).position());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The table whose changes {@code topic} holds, found among the tables the history names: a
+     * topic's name is the table's with the characters Kafka refuses replaced, so it cannot be read
+     * back. Where several tables share the name, the one that exists now; empty when none does.
+     */
+    public synchronized Optional<TableId> tableOfTopic(String topic, ChangeTopics topics) {
+        if (timeline == null || timeline.tables().stream().noneMatch(t -> topics.changeTopic(t).equals(topic))) {
+            read(); // a table created since the last read
+        }
+        List<TableId> named = timeline.tables().stream().filter(t -> topics.changeTopic(t).equals(topic)).toList();
+        if (named.size() == 1) {
+            return Optional.of(named.get(0));
+        }
+        return named.stream().filter(t -> timeline.latest(t).isPresent()).findFirst();
     }
 
     private SchemaTimeline current(BinlogPosition needed) {

@@ -3,6 +3,7 @@ package io.bendcdc.applier.order;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,15 @@ import io.bendcdc.contract.TableSchema;
  * position. When the schema changed since the last step ({@link #needed}), the caller writes
  * every change taken in before ({@code sameTable}: they were made under the old schema), then
  * {@link #take} applies the DDL in between, in binlog order, and returns the table to write the
- * event's changes to. A table's {@code DROP TABLE} has no event after it: the worker asks
- * {@link #pendingDrop} and applies it with {@link #drop} once every change before it is written.
+ * event's changes to.
+ *
+ * <p>DDL with no row after it (an ALTER, a DROP TABLE, a drop and create) is applied at its own
+ * position: the worker asks {@link #pendingChanges} and applies them with {@link #catchUp} once
+ * every change before them is written. A statement that moves data between names (RENAME TABLE,
+ * chains, swaps) is not this partition's alone: {@link #crossTableDdlBefore} finds it, the
+ * partition writes everything before it and waits there ({@link #reach}), and
+ * {@link CrossTableSteps} applies it once for every table it touches. {@link #take} and
+ * {@link #catchUp} pass over such renames, which are applied by then.
  *
  * <p>Replayed DDL is harmless: each change is applied by reconciliation with Databend's actual
  * schema ({@link SchemaApplier}), so what is already there is left alone.
@@ -38,21 +46,38 @@ public final class SchemaStep {
     private final TableMapping tables;
     private final SchemaEvolution policy;
     private final String historyTopic;
-    /** The source table of the last step, and its Databend table; null before the first and after a drop. */
+    /** The partition's source table: its topic's, then that of its events. */
     private TableId source;
+    /** The Databend table of the last step; null before the first and after a drop. */
     private TargetTable target;
-    /** The schema of the target is the one in force here. */
+    /** The schema of the target is the one in force for a data event here; null when nothing was applied. */
     private BinlogPosition position;
 
-    /** @param appliedThrough the binlog position the partition has applied through; null if none */
+    /**
+     * @param topicTable     the table the topic is named for; null when the name does not say
+     * @param appliedThrough the binlog position the partition has applied through; null if none
+     */
     public SchemaStep(SchemaSource schemas, SchemaApplier databend, TableMapping tables, SchemaEvolution policy,
-            String historyTopic, BinlogPosition appliedThrough) {
+            String historyTopic, TableId topicTable, BinlogPosition appliedThrough) {
         this.schemas = schemas;
         this.databend = databend;
         this.tables = tables;
         this.policy = policy;
         this.historyTopic = historyTopic;
+        this.source = topicTable;
         this.position = appliedThrough;
+    }
+
+    /**
+     * Where a partition resumes its schema: after its last streamed event, or, when it applied only
+     * snapshot rows, at the table's snapshot baseline; null when it applied nothing.
+     */
+    public static BinlogPosition resumePosition(SchemaSource schemas, TableId topicTable, BinlogPosition lastStreamed,
+            boolean appliedAny) {
+        if (lastStreamed != null || !appliedAny || topicTable == null) {
+            return lastStreamed;
+        }
+        return schemas.snapshotBaseline(topicTable).orElse(null);
     }
 
     /** Whether an event of {@code table} at {@code at} needs a step first: the table is new here, or its schema changed. */
@@ -66,9 +91,22 @@ public final class SchemaStep {
     }
 
     /**
+     * The first statement moving data between names that lies between the last step and an event
+     * of {@code table} at {@code at} and is not applied yet ({@code applied} says), if any.
+     */
+    public Optional<CrossTableDdl> crossTableDdlBefore(TableId table, BinlogPosition at, Predicate<BinlogPosition> applied) {
+        for (SchemaChange change : schemas.changesBetween(table, position, at)) {
+            if (change instanceof SchemaChange.RenameTable && !applied.test(change.position())) {
+                return Optional.of(schemas.crossTableDdlAt(change.position()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Applies the schema changes of {@code table} between the last step and {@code at}, in
      * binlog order, and creates the target on first sight. The caller has written everything
-     * taken in before.
+     * taken in before, and made sure the renames in between are applied.
      *
      * @return the table to write the event's changes to
      * @throws ApplyException when {@code apply.schema.evolution=stop} and the schema changed, or
@@ -77,13 +115,7 @@ public final class SchemaStep {
     public TargetTable take(TableId table, BinlogPosition at) throws SQLException {
         boolean sameTable = sameTable(table);
         if (position != null) {
-            List<SchemaChange> changes = schemas.changesBetween(table, position, at);
-            for (SchemaChange change : changes) {
-                allowedByPolicy(change);
-                databend.apply(change);
-                LOG.info("Applied schema change to {} at {}: {}", tables.target(change.table()), change.position(),
-                        oneLine(change.ddl()));
-            }
+            applyAll(schemas.changesBetween(table, position, at));
         }
         TableSchema schema = schemas.schemaAt(table, at).orElseThrow(() -> new ApplyException(
                 "no schema known for " + table + " at binlog position " + at + " in the schema history topic '"
@@ -102,60 +134,65 @@ public final class SchemaStep {
         return target;
     }
 
-    /** The source table of the last step; null before the first and after a drop. */
+    /** The partition's source table; null when neither its topic nor an event has named it. */
     public TableId source() {
         return source;
     }
 
     /**
-     * The source table's {@code DROP TABLE} not yet applied, when the schema history ends with
-     * one. {@code topicTable} names the table before any event was taken in.
-     */
-    public Optional<SchemaChange.DropTable> pendingDrop(TableId topicTable) {
-        TableId table = source != null ? source : topicTable;
-        return table == null ? Optional.empty() : schemas.pendingDrop(table, position);
-    }
-
-    /**
      * The changes of the table after the last step that no event has brought in: what to apply at
-     * their own position when no row follows them. Empty before the first step.
+     * their own position when no row follows them. When the partition applied nothing, only a
+     * statement moving data between names is its concern (to wait at it): the table's earlier
+     * history was applied, if at all, by whoever wrote it.
      */
     public List<SchemaChange> pendingChanges() {
-        return source == null || position == null ? List.of() : schemas.changesAfter(source, position);
+        if (source == null) {
+            return List.of();
+        }
+        if (position == null) {
+            return schemas.changesAfter(source, null).stream()
+                    .filter(c -> c instanceof SchemaChange.RenameTable).toList();
+        }
+        return schemas.changesAfter(source, position);
     }
 
     /**
-     * Applies {@code changes} (from {@link #pendingChanges}, none of them a drop or a rename) at
-     * their positions; the caller has written everything before them.
+     * Applies {@code changes} (from {@link #pendingChanges}, in order; renames among them are
+     * applied already) at their positions; the caller has written everything before them.
      *
-     * @return the table to write later changes to
+     * @return the position recorded: right after the last change
      */
-    public TargetTable catchUp(List<SchemaChange> changes) throws SQLException {
+    public BinlogPosition catchUp(List<SchemaChange> changes) throws SQLException {
+        applyAll(changes);
+        SchemaChange last = changes.get(changes.size() - 1);
+        Optional<TableSchema> schema = last.schemaAfter(source);
+        target = schema.map(s -> TargetTable.of(s, tables)).orElse(null); // gone: dropped or renamed away
+        position = last.position().afterDdl();
+        return position;
+    }
+
+    /**
+     * Notes that every change of the partition before {@code ddl} is written, and nothing after it:
+     * the partition waits there until the statement is applied.
+     */
+    public void reach(CrossTableDdl ddl) {
+        position = ddl.position();
+        LOG.info("{} waits at {} for {} to be applied", source, ddl.position(), ddl.ddl());
+    }
+
+    private void applyAll(List<SchemaChange> changes) throws SQLException {
         for (SchemaChange change : changes) {
-            allowedByPolicy(change);
+            if (change instanceof SchemaChange.RenameTable) {
+                continue; // applied by CrossTableSteps, for every table it touches
+            }
+            allowedByPolicy(policy, change, tables);
             databend.apply(change);
             LOG.info("Applied schema change to {} at {}: {}", tables.target(change.table()), change.position(),
                     oneLine(change.ddl()));
         }
-        SchemaChange last = changes.get(changes.size() - 1);
-        TableSchema schema = last.schemaAfter(source).orElseThrow(() -> new ApplyException(
-                "no schema of " + source + " after " + oneLine(last.ddl()) + " at " + last.position()));
-        target = TargetTable.of(schema, tables);
-        position = last.position();
-        return target;
     }
 
-    /** Drops the target table; the caller has written everything before the drop. */
-    public void drop(SchemaChange.DropTable drop) throws SQLException {
-        allowedByPolicy(drop);
-        databend.apply(drop);
-        position = drop.position();
-        source = null;
-        target = null;
-        LOG.info("Dropped {}: the source dropped {} at {}", tables.target(drop.table()), drop.table(), drop.position());
-    }
-
-    private void allowedByPolicy(SchemaChange change) {
+    static void allowedByPolicy(SchemaEvolution policy, SchemaChange change, TableMapping tables) {
         if (policy == SchemaEvolution.STOP) {
             throw new ApplyException("the source changed the schema of " + change.table() + " at " + change.position()
                     + " (" + oneLine(change.ddl()) + ") and apply.schema.evolution=stop: nothing from this change on is"
@@ -164,7 +201,7 @@ public final class SchemaStep {
         }
     }
 
-    private static String oneLine(String ddl) {
+    static String oneLine(String ddl) {
         String s = ddl == null ? "" : ddl.replaceAll("\\s+", " ");
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }

@@ -69,6 +69,21 @@ public final class ChangeConsumer implements AutoCloseable {
         consumer.commitAsync(offsets, null);
     }
 
+    /** Stops fetching {@code tp} until {@link #resume}; where it stands is kept. */
+    public void pause(TopicPartition tp) {
+        consumer.pause(List.of(tp));
+    }
+
+    public void resume(TopicPartition tp) {
+        consumer.resume(List.of(tp));
+    }
+
+    /** How many partitions {@code topic} has; 0 when it does not exist. */
+    public int partitionCount(String topic) {
+        List<?> partitions = consumer.partitionsFor(topic);
+        return partitions == null ? 0 : partitions.size();
+    }
+
     /** Whether the topic of {@code tp} has that one partition only. */
     public boolean onlyPartitionOfItsTopic(TopicPartition tp) {
         return consumer.partitionsFor(tp.topic()).size() == 1;

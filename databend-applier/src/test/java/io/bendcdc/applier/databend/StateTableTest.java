@@ -32,4 +32,16 @@ class StateTableTest {
                 + "\"binlog_file\", \"binlog_pos\", \"binlog_row\", \"applied_at\" FROM \"cdc_state\".\"applied_offsets\" "
                 + "WHERE \"topic\" = 'cdc.shop.t' AND \"partition\" = 1");
     }
+
+    @Test
+    void aStatementMovingDataBetweenNamesIsRecordedOnceForTheBinlogItCameFrom() {
+        BinlogPosition at = BinlogPosition.of("bin.000002", 1234, 0);
+        assertThat(table.upsertDdl("cdc", at, StateTable.DdlStep.APPLIED, "RENAME TABLE a TO b"))
+                .isEqualTo("REPLACE INTO \"cdc_state\".\"applied_ddl\" (\"source\", \"binlog_file\", \"binlog_pos\", "
+                        + "\"step\", \"ddl\", \"applied_at\") ON (\"source\", \"binlog_file\", \"binlog_pos\") VALUES ('cdc', "
+                        + "'bin.000002', 1234, 'APPLIED', 'RENAME TABLE a TO b', now())");
+        assertThat(table.selectDdl("cdc", at)).isEqualTo("SELECT \"step\" FROM \"cdc_state\".\"applied_ddl\" WHERE "
+                + "\"source\" = 'cdc' AND \"binlog_file\" = 'bin.000002' AND \"binlog_pos\" = 1234");
+        assertThat(table.createDdlTable()).startsWith("CREATE TABLE IF NOT EXISTS \"cdc_state\".\"applied_ddl\" (");
+    }
 }

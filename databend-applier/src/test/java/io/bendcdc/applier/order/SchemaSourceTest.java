@@ -81,15 +81,30 @@ class SchemaSourceTest {
     }
 
     @Test
-    void givenAHistoryEndingInADropTable_whenAskedForPendingDrops_thenOnlyThatTableHasOneUntilItIsPast() {
-        topic.addAll(history.subList(6, history.size())); // ... t2 created, renamed to t3, t3 dropped at 4615
+    void givenARenameAndADrop_whenAskedWhatFollowsAPosition_thenTheChangesAfterItAndTheWholeRenameStatementAreFound() {
+        topic.addAll(history.subList(6, history.size())); // ... t2 created, renamed to t3 at 3868, t3 dropped at 4615
+        TableId t2 = new TableId("shop", "t2");
         TableId t3 = new TableId("shop", "t3");
+        BinlogPosition rename = BinlogPosition.of("mariadb-bin.000001", 3868, 0);
+        BinlogPosition drop = BinlogPosition.of("mariadb-bin.000001", 4615, 0);
 
-        assertThat(schemas.pendingDrop(t3, null)).hasValueSatisfying(d -> assertThat(d.position().pos()).isEqualTo(4615));
-        assertThat(schemas.pendingDrop(t3, BinlogPosition.of("mariadb-bin.000001", 4000, 0))).isPresent();
-        assertThat(schemas.pendingDrop(t3, BinlogPosition.of("mariadb-bin.000001", 4615, 0))).isEmpty();
-        assertThat(schemas.pendingDrop(T, null)).isEmpty();
-        assertThat(schemas.pendingDrop(new TableId("shop", "t2"), null)).isEmpty(); // renamed, not dropped
+        assertThat(schemas.changesAfter(t3, null)).extracting(c -> c.position().pos()).containsExactly(3868L, 4615L);
+        assertThat(schemas.changesAfter(t3, BinlogPosition.of("mariadb-bin.000001", 4000, 0)))
+                .singleElement().isInstanceOf(io.bendcdc.contract.SchemaChange.DropTable.class);
+        assertThat(schemas.changesAfter(t3, drop)).as("a DDL is not in force at its own position").hasSize(1);
+        assertThat(schemas.changesAfter(t3, drop.afterDdl())).as("but right after it").isEmpty();
+
+        CrossTableDdl statement = schemas.crossTableDdlAt(rename);
+        assertThat(statement.tables()).containsExactly(t2, t3);
+        assertThat(statement.reusesNames()).isFalse();
+    }
+
+    @Test
+    void theSnapshotBaselineIsWhereAPartitionThatAppliedOnlySnapshotRowsStands() {
+        topic.addAll(history.subList(6, history.size()));
+
+        assertThat(schemas.snapshotBaseline(T)).contains(SNAPSHOT);
+        assertThat(schemas.snapshotBaseline(new TableId("shop", "t3"))).as("created while streaming").isEmpty();
     }
 
     private static List<String> history() {

@@ -51,7 +51,11 @@ class SchemaStepTest {
     };
 
     private SchemaStep step(SchemaEvolution policy, BinlogPosition appliedThrough) {
-        return new SchemaStep(schemas, databend, TABLES, policy, "history", appliedThrough);
+        return step(policy, T, appliedThrough);
+    }
+
+    private SchemaStep step(SchemaEvolution policy, TableId topicTable, BinlogPosition appliedThrough) {
+        return new SchemaStep(schemas, databend, TABLES, policy, "history", topicTable, appliedThrough);
     }
 
     private static BinlogPosition at(long pos) {
@@ -123,28 +127,86 @@ class SchemaStepTest {
     }
 
     @Test
-    void aDroppedTableIsPendingUntilDroppedAndThenForgotten() throws Exception {
+    void aDropWithNoRowAfterItIsPendingUntilAppliedAndThenForgotten() throws Exception {
         TableId t3 = new TableId("shop", "t3");
-        SchemaStep step = step(SchemaEvolution.APPLY, null);
+        SchemaStep step = step(SchemaEvolution.APPLY, t3, null);
         step.take(t3, at(4000));
 
-        var drop = step.pendingDrop(t3);
-        assertThat(drop).hasValueSatisfying(d -> assertThat(d.position()).isEqualTo(at(4615)));
-        step.drop(drop.get());
+        List<SchemaChange> pending = step.pendingChanges();
+        assertThat(pending).singleElement().isInstanceOf(SchemaChange.DropTable.class);
+        BinlogPosition recorded = step.catchUp(pending);
 
         assertThat(applied).containsExactly("ensure shop.t3 [id, v]", "apply DROP TABLE `shop`.`t3`");
+        assertThat(recorded).isEqualTo(at(4615).afterDdl());
         assertThat(step.target()).isNull();
-        assertThat(step.pendingDrop(t3)).isEmpty();
+        assertThat(step.pendingChanges()).isEmpty();
+    }
+
+    @Test
+    void alterationsWithNoRowAfterThemAreAppliedOnceAndThePartitionRecordsThePlaceRightAfterTheLast() throws Exception {
+        SchemaStep step = step(SchemaEvolution.APPLY, at(2300));
+        step.take(T, at(2300));
+        applied.clear();
+
+        BinlogPosition recorded = step.catchUp(step.pendingChanges());
+
+        assertThat(applied).containsExactly("apply ALTER TABLE t DROP COLUMN d", "apply ALTER TABLE t MODIFY c DECIMAL(20,2)");
+        assertThat(step.pendingChanges()).isEmpty();
+        assertThat(step.target().columns()).containsExactly("id", "a2", "b2", "c");
+        assertThat(recorded).isGreaterThan(at(3052)).isLessThan(at(3053));
+    }
+
+    @Test
+    void aRenameBeforeAnEventIsFoundUntilAppliedAndIsNeverAppliedByTheStepItself() throws Exception {
+        TableId t2 = new TableId("shop", "t2");
+        TableId t3 = new TableId("shop", "t3");
+        BinlogPosition rename = at(3868);
+        SchemaStep renamedTo = step(SchemaEvolution.APPLY, t3, null);
+
+        assertThat(renamedTo.crossTableDdlBefore(t3, at(4000), p -> false))
+                .hasValueSatisfying(ddl -> {
+                    assertThat(ddl.position()).isEqualTo(rename);
+                    assertThat(ddl.tables()).containsExactly(t2, t3);
+                });
+        assertThat(renamedTo.crossTableDdlBefore(t3, at(4000), rename::equals)).isEmpty();
+
+        SchemaStep renamedAway = step(SchemaEvolution.APPLY, t2, at(3500));
+        renamedAway.take(t2, at(3500));
+        assertThat(renamedAway.pendingChanges()).singleElement().isInstanceOf(SchemaChange.RenameTable.class);
+        renamedAway.reach(renamedTo.crossTableDdlBefore(t3, at(4000), p -> false).orElseThrow());
+        applied.clear();
+        renamedTo.reach(renamedTo.crossTableDdlBefore(t3, at(4000), p -> false).orElseThrow());
+
+        renamedTo.take(t3, at(4000));
+        assertThat(applied).as("the rename is applied once, for both names, by CrossTableSteps")
+                .containsExactly("ensure shop.t3 [id, v]");
+        renamedAway.catchUp(renamedAway.pendingChanges());
+        assertThat(applied).containsExactly("ensure shop.t3 [id, v]");
+        assertThat(renamedAway.pendingChanges()).isEmpty();
+    }
+
+    @Test
+    void aPartitionThatAppliedOnlySnapshotRowsResumesAtTheSnapshotBaseline() throws Exception {
+        BinlogPosition resumed = SchemaStep.resumePosition(schemas, T, null, true);
+        assertThat(resumed).isEqualTo(SNAPSHOT);
+        assertThat(SchemaStep.resumePosition(schemas, T, null, false)).isNull();
+        assertThat(SchemaStep.resumePosition(schemas, T, at(2300), true)).isEqualTo(at(2300));
+
+        SchemaStep step = step(SchemaEvolution.APPLY, resumed);
+        step.take(T, at(1500));
+        assertThat(applied).as("the DDL after the snapshot, then the table as it is")
+                .containsExactly("apply ALTER TABLE t ADD COLUMN d VARCHAR(5) NOT NULL DEFAULT 'x'",
+                        "ensure shop.t [id, a, b, c, d]");
     }
 
     @Test
     void withEvolutionStopADropStopsToo() throws Exception {
         TableId t3 = new TableId("shop", "t3");
-        SchemaStep step = step(SchemaEvolution.STOP, null);
+        SchemaStep step = step(SchemaEvolution.STOP, t3, null);
         step.take(t3, at(4000));
         applied.clear();
 
-        assertThatThrownBy(() -> step.drop(step.pendingDrop(t3).orElseThrow())).isInstanceOf(ApplyException.class);
+        assertThatThrownBy(() -> step.catchUp(step.pendingChanges())).isInstanceOf(ApplyException.class);
         assertThat(applied).isEmpty();
     }
 

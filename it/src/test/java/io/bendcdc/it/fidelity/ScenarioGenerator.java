@@ -384,8 +384,27 @@ final class ScenarioGenerator {
                 return new Step("drop table", List.of("DROP TABLE " + table));
             }
             case "rename table" -> {
+                int how = r.nextInt(4);
+                if (how == 0 && tables.size() >= 2) {
+                    TableModel u = ColumnType.pick(r, tables.stream().filter(o -> o != t).toList());
+                    String tmp = tableName();
+                    String other = Sql.id(u.name);
+                    String name = t.name;
+                    t.name = u.name;
+                    u.name = name;
+                    return new Step("swap tables", List.of("RENAME TABLE " + table + " TO " + Sql.id(tmp) + ", " + other
+                            + " TO " + table + ", " + Sql.id(tmp) + " TO " + other, dml(t), dml(u)));
+                }
+                if (how == 1) {
+                    String between = tableName();
+                    t.name = tableName();
+                    return new Step("rename table twice", List.of("RENAME TABLE " + table + " TO " + Sql.id(between)
+                            + ", " + Sql.id(between) + " TO " + Sql.id(t.name), dml(t)));
+                }
                 t.name = tableName();
-                return new Step("rename table", List.of("RENAME TABLE " + table + " TO " + Sql.id(t.name), dml(t)));
+                String rename = "RENAME TABLE " + table + " TO " + Sql.id(t.name);
+                return how == 2 ? new Step("rename table, no row after", List.of(rename))
+                        : new Step("rename table", List.of(rename, dml(t)));
             }
             case "drop and create" -> {
                 int at = tables.indexOf(t);

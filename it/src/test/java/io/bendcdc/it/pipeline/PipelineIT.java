@@ -348,6 +348,92 @@ class PipelineIT {
         });
     }
 
+    @Test
+    void tablesRenamedAloneInAChainAndSwappedCarryTheirRowsAndLeaveNoOldName() {
+        // given five tables copied to Databend
+        String db = EngineFixture.unique("rename");
+        String prefix = EngineFixture.unique("rename");
+        mariadb(renameSource(db));
+        withPipeline(db, prefix, applier -> {
+            awaitTables(db, List.of("a", "b", "c", "d", "e"), applier);
+
+            // when one is renamed and some of its rows change, two are swapped, one is renamed twice in one
+            // statement, and one is renamed with no change after it
+            mariadb(renames(db));
+
+            // then Databend has the tables under their new names with all their rows, and no old name
+            awaitTables(db, List.of("a2", "b", "c", "d3", "e2"), applier);
+        });
+    }
+
+    @Test
+    void renamesAndARecreatedTableReachedAfterARestartApplyInBinlogOrder() {
+        // given five tables whose snapshot is applied, and then the applier stopped
+        String db = EngineFixture.unique("behind");
+        String prefix = EngineFixture.unique("behind");
+        mariadb(renameSource(db));
+        try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db))) {
+            engine.start();
+            try (DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
+                    new ApplierMetrics())) {
+                applier.start();
+                awaitTables(db, List.of("a", "b", "c", "d", "e"), applier);
+            }
+
+            // when, while it is stopped, tables are renamed, swapped, dropped and created again with other columns
+            mariadb(renames(db));
+            mariadb("USE " + db, "DROP TABLE c", "CREATE TABLE c (id INT PRIMARY KEY, z VARCHAR(10), y INT)",
+                    "INSERT INTO c VALUES (100, 'new c', 1)");
+
+            // then, started again, it brings Databend to the source
+            try (DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
+                    new ApplierMetrics())) {
+                applier.start();
+                awaitTables(db, List.of("a2", "b", "c", "d3", "e2"), applier);
+            }
+        }
+    }
+
+    private static String[] renameSource(String db) {
+        return new String[] {"CREATE DATABASE " + db, "USE " + db,
+                "CREATE TABLE a (id INT PRIMARY KEY, v VARCHAR(20))", "CREATE TABLE b (id INT PRIMARY KEY, w INT)",
+                "CREATE TABLE c (id INT PRIMARY KEY, x VARCHAR(20), w2 INT)", "CREATE TABLE d (id INT PRIMARY KEY, y INT)",
+                "CREATE TABLE e (id INT PRIMARY KEY, z INT)",
+                "INSERT INTO a VALUES (1,'a1'),(2,'a2'),(3,'a3')", "INSERT INTO b VALUES (1,10),(2,20)",
+                "INSERT INTO c VALUES (1,'c1',1),(5,'c5',5)", "INSERT INTO d VALUES (1,1),(2,2)",
+                "INSERT INTO e VALUES (1,1)"};
+    }
+
+    private static String[] renames(String db) {
+        return new String[] {"USE " + db,
+                "INSERT INTO a VALUES (4,'a4')", "RENAME TABLE a TO a2", "UPDATE a2 SET v = 'changed' WHERE id = 1",
+                "INSERT INTO b VALUES (3,30)", "INSERT INTO c VALUES (6,'c6',6)",
+                "RENAME TABLE b TO tmp, c TO b, tmp TO c", "INSERT INTO b VALUES (7,'was c',7)", "DELETE FROM c WHERE id = 1",
+                "UPDATE d SET y = 22 WHERE id = 2", "RENAME TABLE d TO d1, d1 TO d2", "RENAME TABLE d2 TO d3",
+                "INSERT INTO d3 VALUES (3,3)",
+                "INSERT INTO e VALUES (2,2)", "RENAME TABLE e TO e2"};
+    }
+
+    /** Waits until Databend has exactly {@code tables} in {@code db}, each holding what the source table of its name holds. */
+    private static void awaitTables(String db, List<String> tables, DatabendApplier applier) {
+        String names = "SELECT name FROM system.tables WHERE database = '" + db + "' ORDER BY name";
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
+            if (applier.completion().isCompletedExceptionally()) {
+                applier.completion().join();
+            }
+            assertThat(TableDump.databend(names)).isEqualTo(tables.stream().map(List::of).toList());
+        });
+        for (String table : tables) {
+            List<List<String>> columns = TableDump.mariadb("SELECT column_name FROM information_schema.columns WHERE "
+                    + "table_schema = '" + db + "' AND table_name = '" + table + "' ORDER BY ordinal_position");
+            String list = String.join(", ", columns.stream().map(c -> c.get(0)).toList());
+            String quoted = String.join(", ", columns.stream().map(c -> "\"" + c.get(0) + "\"").toList());
+            awaitSameRows("SELECT " + list + " FROM " + db + "." + table + " ORDER BY id",
+                    "SELECT " + quoted + " FROM \"" + db + "\".\"" + table + "\" ORDER BY \"id\"", applier);
+        }
+    }
+
     /** Runs {@code steps} while the engine and the applier run for {@code db}. */
     private static void withPipeline(String db, String prefix, Consumer<DatabendApplier> steps) {
         try (CdcEngine engine = new CdcEngine(EngineFixture.settings(SourceConnector.MARIADB, prefix, db));
