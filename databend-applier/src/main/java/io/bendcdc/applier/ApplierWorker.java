@@ -151,8 +151,8 @@ final class ApplierWorker implements Runnable {
      * once a second: once the table's topic is read to the end. Read to the end is not enough
      * alone: the changes before the DDL may still be on their way from the engine. They are in
      * Kafka once the DDL itself can be read from the schema change topic (the publish order of
-     * {@link io.bendcdc.contract.ChangeTopics}). A table spread over several partitions is left
-     * alone: the others may still be writing it.
+     * {@link io.bendcdc.contract.ChangeTopics}). A table spread over several partitions only waits
+     * at a rename: the others may still be writing it.
      */
     private void applyDueSchemaChanges(long now) throws SQLException {
         if (now - schemaCheckedAtMs < SCHEMA_CHECK_INTERVAL_MS) {
@@ -170,11 +170,10 @@ final class ApplierWorker implements Runnable {
             if (published == null) {
                 published = publishedDdl.newest();
             }
-            if (published == null || published.compareTo(due) < 0 || !consumer.onlyPartitionOfItsTopic(tp)
-                    || !consumer.readToEnd(tp)) {
+            if (published == null || published.compareTo(due) < 0 || !consumer.readToEnd(tp)) {
                 continue;
             }
-            p.applyPendingSchemaChanges(published);
+            p.applyPendingSchemaChanges(published, consumer.onlyPartitionOfItsTopic(tp));
         }
     }
 

@@ -248,8 +248,11 @@ final class TablePartition {
      * Applies the schema changes no row has brought in, up to the DDL at {@code publishedThrough};
      * the caller has made sure that every change before that has been offered. Their position is
      * recorded, so they are not applied again. At a cross-table statement the partition waits.
+     *
+     * @param alone whether this is its topic's only partition: else the others may still be
+     *              writing the table, and only a wait at a cross-table statement is safe
      */
-    void applyPendingSchemaChanges(BinlogPosition publishedThrough) throws SQLException {
+    void applyPendingSchemaChanges(BinlogPosition publishedThrough, boolean alone) throws SQLException {
         if (waiting != null || schema.source() == null) {
             return;
         }
@@ -257,6 +260,9 @@ final class TablePartition {
                 crossTable::applied);
         if (ddl.isPresent()) {
             waitAt(ddl.get());
+            return;
+        }
+        if (!alone) {
             return;
         }
         List<SchemaChange> due = schema.pendingChanges().stream()

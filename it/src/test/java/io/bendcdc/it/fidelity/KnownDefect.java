@@ -17,12 +17,6 @@ public enum KnownDefect {
             + " digits than the column, a text with a backslash (an escape or not, by SQL mode), a FLOAT or DOUBLE"
             + " needing more than ten decimal places (Databend keeps a float default to ten), a BINARY or VARBINARY"
             + " hex default (the history gives no expression for it, as for an implicit DEFAULT NULL)"),
-    DROP_OF_RENAMED_TOPIC("-", "a table whose name Debezium changes to make its topic name (a space, a non-ASCII"
-            + " letter) is not dropped in Databend when its partition had no event since the applier started: the"
-            + " table is found from the topic's name"),
-    RENAME_TABLE("8", "RENAME TABLE loses the unchanged rows and leaves the old name in Databend"),
-    DROP_CREATE("9", "DROP TABLE + CREATE TABLE of the name, reached while the applier is behind (after a restart), "
-            + "keeps the old table's rows and columns; caught up, it worked"),
     RESNAPSHOT_KEEPS_GONE_ROWS("-", "a snapshot taken again (the engine killed before it committed the first"
             + " snapshot's offsets) upserts the rows it reads and removes none: rows deleted in the source since the"
             + " first copy stay in Databend"),

@@ -317,14 +317,8 @@ final class ScenarioGenerator {
     }
 
     private Step ddl(TableModel t) {
-        List<String> kinds = new ArrayList<>(List.of("add", "add", "drop column", "rename column", "truncate",
-                "create table", "drop table"));
-        if (!excludes(KnownDefect.RENAME_TABLE)) {
-            kinds.add("rename table");
-        }
-        if (!excludes(KnownDefect.DROP_CREATE)) {
-            kinds.add("drop and create");
-        }
+        List<String> kinds = List.of("add", "add", "drop column", "rename column", "truncate", "create table",
+                "drop table", "rename table", "drop and create");
         String kind = ColumnType.pick(r, kinds);
         String table = Sql.id(t.name);
         switch (kind) {
@@ -377,7 +371,7 @@ final class ScenarioGenerator {
                 return new Step("create table", List.of(added.createStatement(), insert(added, 1 + r.nextInt(5), Phase.STREAM)));
             }
             case "drop table" -> {
-                if (tables.size() < 2 || !t.name.matches("[A-Za-z0-9_]+") && excludes(KnownDefect.DROP_OF_RENAMED_TOPIC)) {
+                if (tables.size() < 2) {
                     return new Step("dml", List.of(dml(t)));
                 }
                 tables.remove(t);
