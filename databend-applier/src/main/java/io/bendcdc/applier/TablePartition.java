@@ -65,6 +65,8 @@ final class TablePartition {
     private ChangeBuffer buffer;
     /** The cross-table statement this partition waits at; null when it does not wait. */
     private CrossTableDdl waiting;
+    /** The position of the last row taken in since the partition was opened; null before the first. */
+    private BinlogPosition lastTaken;
     private long firstBufferedAtMs;
     private int skipped;
 
@@ -155,6 +157,10 @@ final class TablePartition {
                 LOG.info("Truncated {} (source {} at {})", target.id(), event.table(), position);
             }
             case UPSERT, DELETE -> {
+                if (startsTableSnapshot(event, position)) {
+                    emptyForSnapshot(target, event, position);
+                }
+                lastTaken = position;
                 if (event.op() == ChangeEvent.Op.DELETE && target.appendOnly()) {
                     metrics.ignoredDelete(event.table().toString());
                 } else {
@@ -170,6 +176,34 @@ final class TablePartition {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the row is the first of a snapshot of its table: marked first, or marked last with
+     * no row of that snapshot before it (a table of one row). After a restart the row before is
+     * not known; then only the first mark counts.
+     */
+    private boolean startsTableSnapshot(ChangeEvent event, BinlogPosition position) {
+        return switch (event.inTableSnapshot()) {
+            case FIRST -> true;
+            case LAST -> lastTaken != null && !position.equals(lastTaken);
+            default -> false;
+        };
+    }
+
+    /**
+     * Empties the target before the first row of a snapshot of its table: the snapshot holds the
+     * whole table as of its position, and a snapshot taken again (the engine stopped before it
+     * recorded the first one's end) must not keep rows deleted since the earlier copy. Nothing is
+     * recorded: replayed, the row empties the table again, as harmlessly.
+     */
+    private void emptyForSnapshot(TargetTable target, ChangeEvent event, BinlogPosition position) throws SQLException {
+        flush();
+        pipeline.drain();
+        AppliedState unchanged = progress.after(progress.handedOffset(), null);
+        databend.truncate(target, unchanged);
+        progress.committedNow(unchanged);
+        LOG.info("Emptied {} for the snapshot of {} at {}", target.id(), event.table(), position);
     }
 
     /**

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param after      every column of the row after the change; null for DELETE and TRUNCATE
  * @param before     the row before the change when the source sent it (update, delete); else null
  * @param snapshot   true for snapshot reads, including incremental snapshots
+ * @param inTableSnapshot where the row lies in a snapshot that reads whole tables (not an
+ *                   incremental one), as Debezium marks it
  * @param gtid       the transaction's GTID; null in snapshots and without GTIDs
  * @param opCode     Debezium's op letter: {@code c u r d t}
  */
@@ -31,6 +33,7 @@ public record ChangeEvent(
         Map<String, Object> after,
         Map<String, Object> before,
         boolean snapshot,
+        InTableSnapshot inTableSnapshot,
         String binlogFile,
         long binlogPos,
         int row,
@@ -41,6 +44,27 @@ public record ChangeEvent(
     /** What the change does to the target: write the row image, delete the key, empty the table. */
     public enum Op {
         UPSERT, DELETE, TRUNCATE
+    }
+
+    /**
+     * Where a row lies in a snapshot that reads whole tables: Debezium marks a table's first row
+     * ({@code first}, {@code first_in_data_collection}) and its last ({@code last},
+     * {@code last_in_data_collection}; a table of one row has only this mark).
+     */
+    public enum InTableSnapshot {
+        NONE, FIRST, MIDDLE, LAST;
+
+        public static InTableSnapshot of(String mark) {
+            if (mark == null) {
+                return NONE;
+            }
+            return switch (mark) {
+                case "first", "first_in_data_collection" -> FIRST;
+                case "last", "last_in_data_collection" -> LAST;
+                case "true" -> MIDDLE;
+                default -> NONE; // false, incremental
+            };
+        }
     }
 
     public ChangeEvent {

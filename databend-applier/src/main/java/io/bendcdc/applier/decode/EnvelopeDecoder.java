@@ -164,6 +164,7 @@ public final class EnvelopeDecoder {
                     afterRow,
                     beforeRow,
                     source.snapshot != null && !"false".equals(source.snapshot),
+                    ChangeEvent.InTableSnapshot.of(source.snapshot),
                     source.file,
                     source.pos,
                     source.row,

@@ -187,7 +187,7 @@ class ChangeBufferTest {
     private ChangeEvent event(Op op, Map<String, Object> key, Map<String, Object> after, Map<String, Object> before,
             char opCode) {
         position += 100;
-        return new ChangeEvent(ITEMS, op, key, after, before, false, "mysql-bin.000001", position, 0, null,
+        return new ChangeEvent(ITEMS, op, key, after, before, false, ChangeEvent.InTableSnapshot.NONE, "mysql-bin.000001", position, 0, null,
                 1_700_000_000_000L, opCode);
     }
 

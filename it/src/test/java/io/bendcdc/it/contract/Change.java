@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+
 import org.apache.kafka.connect.source.SourceRecord;
 
 import io.bendcdc.applier.decode.ChangeEvent;
@@ -65,7 +66,9 @@ record Change(Kind kind, SourceTable table, Cell[] before, Cell[] after, Positio
             default -> ChangeEvent.Op.TRUNCATE;
         };
         Map<String, Object> key = kind == Kind.TRUNCATE ? Map.of() : key(kind == Kind.DELETE ? before : after);
-        return Optional.of(new ChangeEvent(table.id(), op, key, image(after), image(before), at.isSnapshot(), at.file(),
+        return Optional.of(new ChangeEvent(table.id(), op, key, image(after), image(before), at.isSnapshot(),
+                ChangeEvent.InTableSnapshot.of(at.snapshot() == null ? null : at.snapshot().toString().toLowerCase(
+                        java.util.Locale.ROOT)), at.file(),
                 at.pos(), at.row(), at.gtid(), at.tsMs(), kind.op));
     }
 

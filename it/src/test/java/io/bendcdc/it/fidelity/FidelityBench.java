@@ -1,14 +1,20 @@
 package io.bendcdc.it.fidelity;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code local/bench fidelity N [firstSeed] [-Dfidelity.…=…]}: runs the fidelity harness on N
  * consecutive seeds (from a random first seed unless given) and prints each failing seed with its
  * differences and the command that replays it. Exits 1 when a seed failed. {@code -Dfidelity.print=true}
- * prints the seeds' statements instead of running them.
+ * prints the seeds' statements instead of running them; {@code -Dfidelity.parallel=K} runs K seeds at once.
  */
 public final class FidelityBench {
 
@@ -29,34 +35,32 @@ public final class FidelityBench {
         Scenario.Options options = FidelityOptions.fromSystemProperties();
         System.out.printf("fidelity: seeds %d..%d, ddl=%s, restart=%s, known defects left out: %s%n", first, first + n - 1,
                 options.ddl(), options.restart(), options.excluded().stream().map(Enum::name).toList());
-        List<FidelityRun.Outcome> failed = new ArrayList<>();
-        for (long seed = first; seed < first + n; seed++) {
-            Scenario scenario = ScenarioGenerator.generate(seed, options);
-            if (Boolean.getBoolean("fidelity.print")) {
+        if (Boolean.getBoolean("fidelity.print")) {
+            for (long seed = first; seed < first + n; seed++) {
                 // the statements only, nothing run
+                Scenario scenario = ScenarioGenerator.generate(seed, options);
                 System.out.println("-- seed " + seed + ", session time_zone " + scenario.sessionZone());
                 scenario.setup().forEach(s -> System.out.println(s + ";"));
                 scenario.workload().forEach(step -> step.statements().forEach(s -> System.out.println(s + ";")));
-                continue;
             }
-            FidelityRun.Outcome outcome;
-            try {
-                outcome = new FidelityRun(scenario, Path.of("target", "fidelity"), System.out,
-                        FidelityOptions.catchUp(options.restart())).run();
-            } catch (Exception e) {
-                // the harness itself failed on this seed: say so, and go on with the next
-                java.io.StringWriter trace = new java.io.StringWriter();
-                e.printStackTrace(new java.io.PrintWriter(trace));
-                outcome = new FidelityRun.Outcome(scenario, "?", List.of(), "the harness failed: " + trace,
-                        Path.of("target", "fidelity"), java.time.Duration.ZERO);
-            }
-            System.out.print(outcome.report());
+            return;
+        }
+        // Seeds run side by side, each in databases, topics and a process of its own: a run mostly waits
+        // for the pipeline to catch up.
+        int parallel = Integer.getInteger("fidelity.parallel", 1);
+        ExecutorService runs = Executors.newFixedThreadPool(parallel);
+        List<Future<FidelityRun.Outcome>> outcomes = new ArrayList<>();
+        for (long seed = first; seed < first + n; seed++) {
+            Scenario scenario = ScenarioGenerator.generate(seed, options);
+            outcomes.add(runs.submit(() -> run(scenario, options)));
+        }
+        runs.shutdown();
+        List<FidelityRun.Outcome> failed = new ArrayList<>();
+        for (Future<FidelityRun.Outcome> f : outcomes) {
+            FidelityRun.Outcome outcome = f.get();
             if (!outcome.passed()) {
                 failed.add(outcome);
             }
-        }
-        if (Boolean.getBoolean("fidelity.print")) {
-            return;
         }
         System.out.printf("%nfidelity: %d of %d seeds passed%n", n - failed.size(), n);
         for (FidelityRun.Outcome o : failed) {
@@ -65,5 +69,21 @@ public final class FidelityBench {
                     o.scenario().options().replay(o.scenario().seed()));
         }
         System.exit(failed.isEmpty() ? 0 : 1);
+    }
+
+    private static FidelityRun.Outcome run(Scenario scenario, Scenario.Options options) {
+        FidelityRun.Outcome outcome;
+        try {
+            outcome = new FidelityRun(scenario, Path.of("target", "fidelity"), System.out,
+                    FidelityOptions.catchUp(options.restart())).run();
+        } catch (Exception e) {
+            // the harness itself failed on this seed: say so, and go on with the next
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            outcome = new FidelityRun.Outcome(scenario, "?", List.of(), "the harness failed: " + trace,
+                    Path.of("target", "fidelity"), Duration.ZERO);
+        }
+        System.out.print(outcome.report()); // one print per report, so that reports of parallel runs do not mix
+        return outcome;
     }
 }

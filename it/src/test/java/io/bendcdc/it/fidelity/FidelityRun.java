@@ -120,14 +120,9 @@ final class FidelityRun {
                 // the snapshot is in once every table and row is there (values are compared at the end)
                 failure = await(cdc, cdcLog, Duration.ofSeconds(120), ROW_OR_TABLE_MISSING.negate(), true, db,
                         "the snapshot");
-                long snapshotInAtMs = System.currentTimeMillis();
                 if (failure == null) {
                     for (int i = 0; i < scenario.workload().size(); i++) {
                         if (i == scenario.restartBefore()) {
-                            if (scenario.options().excluded().contains(KnownDefect.RESNAPSHOT_KEEPS_GONE_ROWS)) {
-                                // long enough after the snapshot for the engine to have committed its offsets
-                                Thread.sleep(Math.max(0, snapshotInAtMs + 15_000 - System.currentTimeMillis()));
-                            }
                             cdc.kill9();
                             Files.writeString(cdcLog, "\n==== killed with SIGKILL before step " + i + ", started again ====\n",
                                     java.nio.file.StandardOpenOption.APPEND);

@@ -17,9 +17,6 @@ public enum KnownDefect {
             + " digits than the column, a text with a backslash (an escape or not, by SQL mode), a FLOAT or DOUBLE"
             + " needing more than ten decimal places (Databend keeps a float default to ten), a BINARY or VARBINARY"
             + " hex default (the history gives no expression for it, as for an implicit DEFAULT NULL)"),
-    RESNAPSHOT_KEEPS_GONE_ROWS("-", "a snapshot taken again (the engine killed before it committed the first"
-            + " snapshot's offsets) upserts the rows it reads and removes none: rows deleted in the source since the"
-            + " first copy stay in Databend"),
     ENUM_STREAMED("-", "a streamed ENUM member with a comma, a backslash or an emoji arrives altered ('x,y' as x\\,y,"
             + " '\\N' as \\\\N, '😀' as ?): Debezium makes the value from the members it parsed out of the DDL"),
     DECIMAL_HALVES_SWAPPED("-", "DECIMAL of precision above 38: some rows written by the snapshot arrive with the"

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.bendcdc.applier.ApplierMetrics;
 import io.bendcdc.applier.DatabendApplier;
 import io.bendcdc.config.SourceConnector;
+import io.bendcdc.config.OffsetStorage;
 import io.bendcdc.engine.CdcEngine;
+import io.bendcdc.engine.EngineSettings;
+import io.bendcdc.engine.OffsetSettings;
 import io.bendcdc.it.support.ApplierFixture;
 import io.bendcdc.it.support.EngineFixture;
 import io.bendcdc.it.support.TableDump;
@@ -390,6 +393,38 @@ class PipelineIT {
                     new ApplierMetrics())) {
                 applier.start();
                 awaitTables(db, List.of("a2", "b", "c", "d3", "e2"), applier);
+            }
+        }
+    }
+
+    @Test
+    void aSnapshotTakenAgainRemovesTheRowsDeletedSinceTheFirstCopy() {
+        // given two tables, one of a single row, copied by a snapshot
+        String db = EngineFixture.unique("resnap");
+        String prefix = EngineFixture.unique("resnap");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "CREATE TABLE u (id INT PRIMARY KEY)", "INSERT INTO t VALUES (1,'one'),(2,'two'),(3,'three'),(4,'four')",
+                "INSERT INTO u VALUES (1)");
+        EngineSettings first = EngineFixture.settings(SourceConnector.MARIADB, prefix, db);
+        try (DatabendApplier applier = new DatabendApplier(ApplierFixture.settings(prefix, Map.of(), 1000),
+                new ApplierMetrics())) {
+            applier.start();
+            try (CdcEngine engine = new CdcEngine(first)) {
+                engine.start();
+                awaitSame(db, "id, v", applier);
+                awaitSameRows("SELECT id FROM " + db + ".u", "SELECT \"id\" FROM \"" + db + "\".\"u\"", applier);
+            }
+
+            // when rows are deleted while no engine runs, and the snapshot is taken again (its offsets lost)
+            mariadb("USE " + db, "DELETE FROM t WHERE id IN (2, 3)", "DELETE FROM u", "INSERT INTO u VALUES (2)");
+            EngineSettings again = new EngineSettings(first.source(), first.capture(), first.kafka(),
+                    new OffsetSettings(OffsetStorage.KAFKA, prefix + ".offsets-again", null, 1000));
+            try (CdcEngine engine = new CdcEngine(again)) {
+                engine.start();
+
+                // then Databend holds only what the second snapshot read
+                awaitSame(db, "id, v", applier);
+                awaitSameRows("SELECT id FROM " + db + ".u", "SELECT \"id\" FROM \"" + db + "\".\"u\"", applier);
             }
         }
     }
