@@ -37,6 +37,7 @@ import io.bendcdc.contract.TableId;
 public final class CrossTableSteps {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrossTableSteps.class);
+    private static final long BEHIND_LOG_INTERVAL_MS = 30_000;
 
     private final DatabendTarget databend;
     private final ChangeTopics topics;
@@ -46,6 +47,7 @@ public final class CrossTableSteps {
     private final String source;
     /** Positions known to be applied: a statement once applied stays applied. */
     private final Set<BinlogPosition> applied = new HashSet<>();
+    private long behindLoggedAtMs;
 
     /**
      * @param partitionsOf how many partitions a topic has; 0 when it does not exist
@@ -93,11 +95,21 @@ public final class CrossTableSteps {
         if (touched.isEmpty() || !touched.get(0).equals(waiting)) {
             return false; // another partition applies it
         }
+        List<TopicPartition> behind = new ArrayList<>();
         for (TopicPartition tp : touched) {
             AppliedState state = databend.readState(tp.topic(), tp.partition());
             if (state.lastStreamed() == null || state.lastStreamed().compareTo(ddl.position()) < 0) {
-                return false; // still writing what comes before the statement
+                behind.add(tp); // still writing what comes before the statement
             }
+        }
+        if (!behind.isEmpty()) {
+            long now = System.currentTimeMillis();
+            if (now - behindLoggedAtMs >= BEHIND_LOG_INTERVAL_MS) {
+                behindLoggedAtMs = now;
+                LOG.info("{} waits for {} to be written up to {} before it is applied", ddl.ddl(), behind,
+                        ddl.position());
+            }
+            return false;
         }
         apply(ddl);
         return true;
