@@ -21,7 +21,8 @@ final class FidelityOptions {
     /**
      * {@code fidelity.catchUpSeconds}: how long Databend may take to agree after the workload; 60 s by
      * default, 120 s with a restart (the killed process's Kafka consumers hold their partitions until
-     * their session times out, 45 s by default, before the new process's applier gets them).
+     * their session times out, 6 s in a run, before the new process's applier gets them; and the
+     * machine may be busy).
      */
     static Duration catchUp(boolean restart) {
         return Duration.ofSeconds(Long.getLong("fidelity.catchUpSeconds", restart ? 120 : 60));

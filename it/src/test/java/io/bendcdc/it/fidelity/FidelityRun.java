@@ -106,7 +106,11 @@ final class FidelityRun {
                 scenario.sessionZone());
         String failure = null;
         List<Difference> differences = List.of();
-        Map<String, String> props = ServiceConfig.properties(prefix, db, ServiceConfig.freePort());
+        Map<String, String> props = new java.util.LinkedHashMap<>(ServiceConfig.properties(prefix, db,
+                ServiceConfig.freePort()));
+        // The killed process's consumers hold their partitions until their session times out (45 s by
+        // default) before the new process's applier gets them; the broker's least is 6 s.
+        props.put("kafka.consumer.session.timeout.ms", "6000");
         try (Connection source = LocalStack.mariadb(); Statement st = source.createStatement()) {
             st.execute("CREATE DATABASE " + Sql.id(db) + " CHARACTER SET utf8mb4");
             st.execute("USE " + Sql.id(db));
