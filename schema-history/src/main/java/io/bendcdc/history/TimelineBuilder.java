@@ -93,7 +93,10 @@ final class TimelineBuilder {
 
     /**
      * The snapshot's DROP TABLE IF EXISTS / DROP DATABASE only precede its CREATE; the CREATE is
-     * the baseline. A later snapshot of a known table reports only how it differs.
+     * the baseline. A later snapshot of a known table (the engine stopped before it recorded the
+     * first, or a blocking snapshot) re-reads the whole table: where the table now differs, it is
+     * created anew (a drop and a create at the snapshot's position), whatever DDL in between the
+     * history missed; the same table leaves nothing to do.
      */
     private void baseline(TableChange change, BinlogPosition at, String ddl) {
         TableSchema schema = change.table();
@@ -101,10 +104,11 @@ final class TimelineBuilder {
             return;
         }
         TableSchema before = current.put(schema.id(), schema);
-        if (before == null) {
+        if (before != null && !before.equals(schema)) {
+            emit(new DropTable(schema.id(), at, ddl), schema.id());
+        }
+        if (before == null || !before.equals(schema)) {
             emit(new CreateTable(schema, at, ddl), schema.id());
-        } else if (!before.equals(schema)) {
-            emit(new AlterTable(before, schema, ColumnDiff.between(before, schema, List.of()), at, ddl), schema.id());
         }
     }
 

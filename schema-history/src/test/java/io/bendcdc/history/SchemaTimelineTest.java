@@ -266,15 +266,20 @@ class SchemaTimelineTest {
     }
 
     @Test
-    void givenALaterSnapshotOfAChangedTable_whenBuilt_thenOnlyTheDifferenceIsReported() {
+    void givenALaterSnapshotOfAChangedTable_whenBuilt_thenTheTableIsCreatedAnewAtItsPosition() {
         List<String> records = new ArrayList<>(Samples.history().subList(0, 7)); // baseline + ADD COLUMN d
         records.add(Samples.history().get(5).replace("\"pos\":1353", "\"pos\":9000")); // a new snapshot of t
+        records.add(Samples.history().get(5).replace("\"pos\":1353", "\"pos\":9500")); // and again, unchanged
 
         List<SchemaChange> changes = SchemaTimeline.of(records).changes(T);
 
-        assertThat(changes).hasSize(3);
-        assertThat(((AlterTable) changes.get(2)).columnChanges()).singleElement().isInstanceOf(DropColumn.class);
-        assertThat(changes.get(2).position()).isEqualTo(new BinlogPosition(FILE, 9000, 0, true));
+        BinlogPosition again = new BinlogPosition(FILE, 9000, 0, true);
+        assertThat(changes).hasSize(4);
+        assertThat(changes.get(2)).isInstanceOfSatisfying(DropTable.class, d -> assertThat(d.position()).isEqualTo(again));
+        assertThat(changes.get(3)).isInstanceOfSatisfying(CreateTable.class, c -> {
+            assertThat(c.position()).isEqualTo(again);
+            assertThat(names(c.schema())).containsExactly("id", "a", "b", "c");
+        });
     }
 
     @Test

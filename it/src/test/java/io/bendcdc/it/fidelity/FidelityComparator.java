@@ -104,7 +104,15 @@ final class FidelityComparator {
             }
             for (String t : sourceTables) {
                 if (targetTables.contains(t)) {
-                    compareTable(src, dst, sourceDb, targetDb, t, out);
+                    try {
+                        compareTable(src, dst, sourceDb, targetDb, t, out);
+                    } catch (SQLException e) {
+                        if (!String.valueOf(e.getMessage()).contains("Unknown table")) {
+                            throw e;
+                        }
+                        // renamed or dropped on either side since the tables were listed: not there now
+                        out.add(new Difference(Kind.TABLE, t, null, null, "?", "gone while compared"));
+                    }
                 }
             }
             return out;
