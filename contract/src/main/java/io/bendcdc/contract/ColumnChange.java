@@ -8,11 +8,34 @@ import java.util.Objects;
  */
 public sealed interface ColumnChange {
 
-    /** A column that did not exist before; {@code column} is its definition after the change. */
-    record AddColumn(ColumnSchema column) implements ColumnChange {
+    /**
+     * A column that did not exist before; {@code column} is its definition after the change, and
+     * {@code declared} what the statement's {@code ADD COLUMN} clause says of it where that
+     * definition is silent.
+     */
+    record AddColumn(ColumnSchema column, Declared declared) implements ColumnChange {
         public AddColumn {
             Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(declared, "declared");
         }
+
+        /** An added column whose clause is not known. */
+        public AddColumn(ColumnSchema column) {
+            this(column, Declared.UNKNOWN);
+        }
+    }
+
+    /**
+     * An added column as its {@code ADD COLUMN} clause declares it, read from the statement: the
+     * history's structured definition says neither that a column is generated ({@code AS (expr)})
+     * nor what a hex literal default is (it records such a column as if its default were NULL).
+     *
+     * @param generated    the clause has {@code [GENERATED ALWAYS] AS (expr)}
+     * @param defaultValue the clause's {@code DEFAULT} as written, e.g. {@code X'0A0B'}; null when it has none
+     */
+    record Declared(boolean generated, String defaultValue) {
+        /** Nothing known from the statement. */
+        public static final Declared UNKNOWN = new Declared(false, null);
     }
 
     /** A column that is gone; {@code column} is its definition before the change. */

@@ -92,7 +92,8 @@ final class RenameParser {
         }
     }
 
-    private static <T> List<T> walk(String ddl, Function<CharStream, Lexer> lexers,
+    /** Walks {@code listeners} over the statement's tree, collecting into a list; throws {@link SyntaxError}. */
+    static <T> List<T> walk(String ddl, Function<CharStream, Lexer> lexers,
             Function<CommonTokenStream, Parser> parsers, Function<Parser, ParseTree> root,
             Function<List<T>, ParseTreeListener> listeners) {
         // the grammars' keywords are upper case; this stream only upper-cases what the lexer sees
@@ -217,7 +218,7 @@ final class RenameParser {
     }
 
     /** Thrown at the first lexer or parser error, so that a broken tree is never walked. */
-    private static final class SyntaxError extends RuntimeException {
+    static final class SyntaxError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         SyntaxError(String message) {

@@ -1,6 +1,7 @@
 package io.bendcdc.history;
 
 import io.bendcdc.contract.BinlogPosition;
+import io.bendcdc.contract.ColumnChange;
 import io.bendcdc.contract.TableId;
 import io.bendcdc.contract.TableSchema;
 import io.bendcdc.contract.SchemaChange;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -142,7 +144,20 @@ final class TimelineBuilder {
             // table nobody asked for (whose statement need not even parse)
             return;
         }
-        emit(new AlterTable(before, schema, ColumnDiff.between(before, schema, renames(ddl, id, from)), at, ddl), id);
+        List<ColumnChange> diff = ColumnDiff.between(before, schema, renames(ddl, id, from));
+        emit(new AlterTable(before, schema, declared(diff, ddl), at, ddl), id);
+    }
+
+    /** The added columns with what their clause in the statement declares (see {@link ColumnChange.Declared}). */
+    private static List<ColumnChange> declared(List<ColumnChange> diff, String ddl) {
+        if (diff.stream().noneMatch(c -> c instanceof ColumnChange.AddColumn)) {
+            return diff;
+        }
+        Map<String, ColumnChange.Declared> clauses = AddedColumnParser.parse(ddl);
+        return diff.stream().map(c -> c instanceof ColumnChange.AddColumn add
+                ? new ColumnChange.AddColumn(add.column(), clauses.getOrDefault(
+                        add.column().name().toLowerCase(Locale.ROOT), ColumnChange.Declared.UNKNOWN))
+                : c).toList();
     }
 
     /**
