@@ -21,6 +21,7 @@ public final class ApplierMetrics {
     private final Map<String, LongAdder> applied = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> ignoredDeletes = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rereads = new ConcurrentHashMap<>();
     private final LongAdder batches = new LongAdder();
     private final LongAdder batchEvents = new LongAdder();
     private final LongAdder[] latencyBuckets = new LongAdder[LATENCY_BUCKETS.length + 1];
@@ -58,6 +59,10 @@ public final class ApplierMetrics {
 
     void skipped(String topic) {
         skipped.computeIfAbsent(topic, k -> new LongAdder()).increment();
+    }
+
+    void reread(String table) {
+        rereads.computeIfAbsent(table, k -> new LongAdder()).increment();
     }
 
     public void batch(long nanos, int events) {
@@ -100,6 +105,14 @@ public final class ApplierMetrics {
 
     public Map<String, Long> skippedReplays() {
         return snapshot(skipped);
+    }
+
+    /**
+     * Per source table, how often the applier asked the engine to read it again because a column
+     * was added whose value on the rows already there it could not derive.
+     */
+    public Map<String, Long> rereads() {
+        return snapshot(rereads);
     }
 
     public long batches() {

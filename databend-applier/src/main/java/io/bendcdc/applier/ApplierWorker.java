@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.bendcdc.applier.databend.AppliedState;
 import io.bendcdc.applier.databend.DatabendTarget;
+import io.bendcdc.applier.databend.SourceReread;
 import io.bendcdc.applier.decode.EnvelopeDecoder;
 import io.bendcdc.applier.order.CrossTableDdl;
 import io.bendcdc.applier.order.CrossTableSteps;
@@ -64,14 +65,14 @@ final class ApplierWorker implements Runnable {
     private long schemaCheckedAtMs;
 
     ApplierWorker(String name, ApplierSettings settings, SchemaSource schemas, PublishedDdl publishedDdl,
-            ApplierMetrics metrics) {
+            ApplierMetrics metrics, SourceReread reread) {
         this.name = name;
         this.settings = settings;
         this.schemas = schemas;
         this.publishedDdl = publishedDdl;
         this.metrics = metrics;
         this.databend = new DatabendTarget(settings.target(), settings.tables(), settings.retry(),
-                settings.batch().maxRows(), metrics::retry);
+                settings.batch().maxRows(), metrics::retry, reread);
         this.pipeline = new WritePipeline("applier-" + name + "-writer");
         this.consumer = new ChangeConsumer(settings.kafka(), settings.batch().maxRows(), name);
         this.crossTable = new CrossTableSteps(databend, settings.topics(), consumer::partitionCount, settings.tables(),

@@ -31,6 +31,7 @@ public final class DatabendApplier implements AutoCloseable {
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private SchemaSource schemas;
     private PublishedDdl publishedDdl;
+    private SnapshotSignals snapshotSignals;
 
     public DatabendApplier(ApplierSettings settings, ApplierMetrics metrics) {
         this.settings = settings;
@@ -43,8 +44,10 @@ public final class DatabendApplier implements AutoCloseable {
                 settings.kafka().schemaHistoryTopic(), id -> true, Duration.ofSeconds(60)));
         publishedDdl = new PublishedDdl(settings.kafka().bootstrapServers(), settings.topics().schemaChangeTopic(),
                 Duration.ofSeconds(60));
+        snapshotSignals = new SnapshotSignals(settings.kafka().bootstrapServers(), settings.topics(), metrics);
         for (int i = 0; i < settings.parallelism(); i++) {
-            ApplierWorker worker = new ApplierWorker("worker-" + i, settings, schemas, publishedDdl, metrics);
+            ApplierWorker worker = new ApplierWorker("worker-" + i, settings, schemas, publishedDdl, metrics,
+                    snapshotSignals);
             Thread t = new Thread(() -> {
                 worker.run();
                 onWorkerEnd(worker);
@@ -86,6 +89,9 @@ public final class DatabendApplier implements AutoCloseable {
         }
         if (publishedDdl != null) {
             publishedDdl.close();
+        }
+        if (snapshotSignals != null) {
+            snapshotSignals.close();
         }
         completion.complete(null);
         LOG.info("Applier stopped");

@@ -58,6 +58,10 @@ final class PipelineMetrics {
             perLabel(p, "bendcdc_replays_skipped_total", "topic",
                     "Re-published changes skipped as already applied (binlog position fence).",
                     applier.skippedReplays());
+            perLabel(p, "bendcdc_table_rereads_total", "table",
+                    "Times the applier asked the engine to read a source table again (an incremental snapshot):"
+                            + " a column was added whose value on the rows already there it cannot derive.",
+                    applier.rereads());
             p.family("bendcdc_retries_total", "counter", "Databend writes retried after a transient error.");
             p.sample("bendcdc_retries_total", applier.retries());
             p.family("bendcdc_errors_total", "counter", "Errors that stopped an applier worker.");

@@ -53,7 +53,8 @@ class PrometheusTextTest {
                 .containsExactly("bendcdc_events_read_total", "bendcdc_rows_applied_total", "bendcdc_batches_total",
                         "bendcdc_batch_latency_seconds", "bendcdc_end_to_end_lag_seconds",
                         "bendcdc_dead_lettered_total", "bendcdc_deletes_ignored_total",
-                        "bendcdc_replays_skipped_total", "bendcdc_retries_total", "bendcdc_errors_total");
+                        "bendcdc_replays_skipped_total", "bendcdc_table_rereads_total", "bendcdc_retries_total",
+                        "bendcdc_errors_total");
         assertThat(text).contains("bendcdc_end_to_end_lag_seconds 0\n", "bendcdc_batch_latency_seconds_count 0\n");
     }
 }

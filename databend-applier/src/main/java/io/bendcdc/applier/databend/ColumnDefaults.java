@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.bendcdc.applier.type.DatabendType;
+import io.bendcdc.contract.ColumnChange;
 import io.bendcdc.contract.ColumnSchema;
 
 /**
@@ -27,7 +28,8 @@ import io.bendcdc.contract.ColumnSchema;
  *
  * <p>Some cannot be derived from the DDL: an expression or {@code CURRENT_TIMESTAMP}, a
  * {@code TIMESTAMP} literal (read in the session's time zone, which the history does not keep),
- * the zero date, a JSON value. {@link #of} then says so, and the caller must not guess.
+ * the zero date, a JSON value, a generated or AUTO_INCREMENT column. {@link #of} then says so,
+ * and the caller must not guess: the table is read again from the source.
  */
 final class ColumnDefaults {
 
@@ -53,6 +55,33 @@ final class ColumnDefaults {
     record Underivable(String why) implements Existing {
     }
 
+    /**
+     * What the rows already there hold in a column added by {@code ALTER TABLE … ADD COLUMN},
+     * from its definition in the history and what its clause in the statement declares.
+     */
+    static Existing of(ColumnSchema c, DatabendType t, ColumnChange.Declared declared) {
+        if (declared.generated()) {
+            return new Underivable("the value the source computes for a generated column");
+        }
+        if (c.autoIncremented()) {
+            return new Underivable("the numbers AUTO_INCREMENT gave them");
+        }
+        String written = declared.defaultValue();
+        boolean historySilent = !c.hasDefaultValue() || c.defaultValueExpression() == null;
+        if (historySilent && written != null && !written.trim().equalsIgnoreCase("NULL")) {
+            // The history records a hex literal default as no default at all; the statement has it.
+            Matcher hex = HEX_LITERAL.matcher(written.trim());
+            if (t.kind() == DatabendType.Kind.BINARY && hex.matches()) {
+                String type = c.typeName().toUpperCase(Locale.ROOT);
+                return new Value(pad(type, c, HexFormat.of().parseHex(hex.group(1) != null ? hex.group(1) : hex.group(2))));
+            }
+            return new Underivable("the default " + written + " of a " + c.typeName() + " column, which the schema"
+                    + " history does not record");
+        }
+        return of(c, t);
+    }
+
+    /** What the rows already there hold in a column of this definition that an existing table lacks. */
     static Existing of(ColumnSchema c, DatabendType t) {
         if (c.hasDefaultValue()) {
             String expr = c.defaultValueExpression();

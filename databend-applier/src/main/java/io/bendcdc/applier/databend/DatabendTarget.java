@@ -20,9 +20,10 @@ public final class DatabendTarget implements AutoCloseable {
     /**
      * @param batchMaxRows the most keys a batch's DELETE lists
      * @param onRetry      called before each retry of a failed action, e.g. to count it
+     * @param reread       asks the source to read a table again when an added column's values cannot be derived
      */
     public DatabendTarget(TargetSettings target, TableMapping tables, RetrySettings retry, int batchMaxRows,
-            Runnable onRetry) {
+            Runnable onRetry, SourceReread reread) {
         // A batch's DELETE lists up to apply.batch.max.rows keys. Above this threshold (1,024 by
         // default) Databend turns the IN list into a join, and such a DELETE of 50,000 keys now
         // and then took 40-60 s instead of under 1 s (docs/measurements.md).
@@ -30,7 +31,7 @@ public final class DatabendTarget implements AutoCloseable {
                 List.of(DatabendDialect.setInlistToJoinThreshold(Math.max(1024, batchMaxRows))));
         this.state = new StateTable(target.stateDatabase());
         this.writer = new BatchWriter(session, state);
-        this.schemas = new ReconcilingSchemaApplier(session, tables);
+        this.schemas = new ReconcilingSchemaApplier(session, tables, reread);
     }
 
     /** Connects and creates the state table if it is missing. */

@@ -21,7 +21,9 @@ import io.bendcdc.contract.TableSchema;
 /**
  * Plans the statements that bring a Databend table to the schema a source DDL left behind, from
  * the table's actual columns: only the difference is issued, so a DDL applied twice is a no-op.
- * Pure; {@link SchemaApplier} runs the plan.
+ * Where a column is added whose value on the rows already there cannot be derived, the plan also
+ * says so, and that the table must be read again from the source. Pure; {@link SchemaApplier}
+ * runs the plan.
  */
 public final class SchemaReconciler {
 
@@ -30,6 +32,21 @@ public final class SchemaReconciler {
     /** What Databend has: column name → type as system.columns spells it; null when the table is absent. */
     interface Actual {
         Map<String, String> columns(TableId table);
+    }
+
+    /**
+     * The statements to run, in order, and the columns they add whose value on the rows already
+     * there only the source knows (those rows get NULL until the table is read again).
+     */
+    record Plan(List<String> statements, List<UnknownValues> unknown) {
+        Plan {
+            statements = List.copyOf(statements);
+            unknown = List.copyOf(unknown);
+        }
+    }
+
+    /** Column {@code column} of source table {@code source} was added; the rows already there hold {@code why}. */
+    record UnknownValues(TableId source, String column, String why) {
     }
 
     private final TypeMapping types;
@@ -41,30 +58,31 @@ public final class SchemaReconciler {
     }
 
     /** Statements to create {@code target} as {@code schema}, or to add what an existing table lacks. */
-    List<String> ensure(TableId target, TableSchema schema, Actual actual) {
+    Plan ensure(TableId target, TableSchema schema, Actual actual) {
         Map<String, String> have = actual.columns(target);
         List<DatabendType> wanted = types.map(schema.id(), schema.columns());
         List<String> sql = new ArrayList<>();
         if (have == null) {
             sql.add(DatabendDialect.createDatabaseIfNotExists(target.database()));
             sql.add(DatabendDialect.createTable(target, schema, wanted, rowsPerBlock));
-            return sql;
+            return new Plan(sql, List.of());
         }
+        List<UnknownValues> unknown = new ArrayList<>();
         for (int i = 0; i < schema.columns().size(); i++) {
             ColumnSchema c = schema.columns().get(i);
             if (!have.containsKey(c.name())) {
-                sql.add(addColumn(target, schema.id(), c, wanted.get(i)));
+                sql.add(addColumn(target, schema, c, ColumnChange.Declared.UNKNOWN, wanted.get(i), unknown));
             }
         }
-        return sql;
+        return new Plan(sql, unknown);
     }
 
-    List<String> plan(SchemaChange change, Map<String, String> sourceToTarget, Actual actual) {
+    Plan plan(SchemaChange change, Map<String, String> sourceToTarget, Actual actual) {
         if (change instanceof SchemaChange.CreateTable c) {
             return ensure(target(c.table(), sourceToTarget), c.schema(), actual);
         }
         if (change instanceof SchemaChange.DropTable d) {
-            return List.of(DatabendDialect.dropTableIfExists(target(d.table(), sourceToTarget)));
+            return new Plan(List.of(DatabendDialect.dropTableIfExists(target(d.table(), sourceToTarget))), List.of());
         }
         if (change instanceof SchemaChange.RenameTable r) {
             return rename(r, sourceToTarget, actual);
@@ -73,15 +91,15 @@ public final class SchemaReconciler {
         return alter(a, target(a.table(), sourceToTarget), actual);
     }
 
-    private List<String> rename(SchemaChange.RenameTable r, Map<String, String> map, Actual actual) {
+    private Plan rename(SchemaChange.RenameTable r, Map<String, String> map, Actual actual) {
         TableId from = target(r.from(), map);
         TableId to = target(r.to(), map);
         if (actual.columns(to) != null) {
-            return List.of(); // already renamed
+            return new Plan(List.of(), List.of()); // already renamed
         }
         if (actual.columns(from) != null) {
             if (from.database().equals(to.database())) {
-                return List.of(DatabendDialect.renameTable(from, to));
+                return new Plan(List.of(DatabendDialect.renameTable(from, to)), List.of());
             }
             throw new ApplyException("cannot apply exactly: " + r.ddl() + " moves " + from + " to another Databend "
                     + "database (" + to.database() + "), which Databend cannot rename into");
@@ -89,13 +107,14 @@ public final class SchemaReconciler {
         return ensure(to, r.schema(), actual);
     }
 
-    private List<String> alter(SchemaChange.AlterTable a, TableId target, Actual actual) {
+    private Plan alter(SchemaChange.AlterTable a, TableId target, Actual actual) {
         Map<String, String> have = actual.columns(target);
         if (have == null) {
             return ensure(target, a.after(), actual);
         }
         Map<String, String> cols = new java.util.LinkedHashMap<>(have);
         List<String> sql = new ArrayList<>();
+        List<UnknownValues> unknown = new ArrayList<>();
         for (ColumnChange change : a.columnChanges()) {
             if (change instanceof ColumnChange.RenameColumn r) {
                 if (cols.containsKey(r.from()) && !cols.containsKey(r.to())) {
@@ -109,7 +128,7 @@ public final class SchemaReconciler {
             } else if (change instanceof ColumnChange.AddColumn add) {
                 if (!cols.containsKey(add.column().name())) {
                     DatabendType t = types.map(a.table(), add.column(), null);
-                    sql.add(addColumn(target, a.table(), add.column(), t));
+                    sql.add(addColumn(target, a.after(), add.column(), add.declared(), t, unknown));
                     cols.put(add.column().name(), t.baseSql());
                 }
             } else if (change instanceof ColumnChange.ModifyColumn m) {
@@ -127,19 +146,29 @@ public final class SchemaReconciler {
             throw new ApplyException("cannot apply exactly: after " + oneLine(a.ddl()) + " the source table " + a.table()
                     + " has columns " + wanted + " but Databend's " + target + " would have " + cols.keySet());
         }
-        return sql;
+        return new Plan(sql, unknown);
     }
 
-    private String addColumn(TableId target, TableId source, ColumnSchema c, DatabendType t) {
-        // The rows already there get what the source gave them; no change event will ever carry it.
-        ColumnDefaults.Existing existing = ColumnDefaults.of(c, t);
+    /**
+     * The rows already there get what the source gave them; no change event will ever carry it.
+     * Where that cannot be derived, the column is added as nullable and, when the source table has
+     * a key to read it again by, reported in {@code unknown}. A table without one is not read
+     * again: its rows are appended, and reading them again would copy them twice.
+     */
+    private String addColumn(TableId target, TableSchema source, ColumnSchema c, ColumnChange.Declared declared,
+            DatabendType t, List<UnknownValues> unknown) {
+        ColumnDefaults.Existing existing = ColumnDefaults.of(c, t, declared);
         if (existing instanceof ColumnDefaults.Value v && v.value() != null) {
             return DatabendDialect.addColumn(target, c.name(), t, v.value());
         }
         if (existing instanceof ColumnDefaults.Underivable u) {
-            LOG.warn("Column {} added to {}: the rows already there hold {} in the source, which cannot be derived"
-                    + " from the DDL; they hold NULL in Databend until the table is read again from the source"
-                    + " (bin/cdc resync --table {})", c.name(), target, u.why(), source);
+            if (source.primaryKey().isEmpty()) {
+                LOG.warn("Column {} added to {}: the rows already there hold {} in the source, which cannot be"
+                        + " derived from the DDL; {} has no primary key to read them again by, so they hold NULL in"
+                        + " Databend", c.name(), target, u.why(), source.id());
+            } else {
+                unknown.add(new UnknownValues(source.id(), c.name(), u.why()));
+            }
         }
         return DatabendDialect.addColumn(target, c.name(), t.withNullable(true));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.bendcdc.applier.type.DatabendType;
 import io.bendcdc.applier.type.TypeMapping;
 import io.bendcdc.config.TinyInt1Type;
+import io.bendcdc.contract.ColumnChange.Declared;
 import io.bendcdc.contract.ColumnSchema;
 import io.bendcdc.contract.TableId;
 
@@ -85,5 +86,31 @@ class ColumnDefaultsTest {
         assertThat(existing("DOUBLE", null, null, true, "-123.456e-9")).as("Databend keeps ten decimal places")
                 .isInstanceOf(ColumnDefaults.Underivable.class);
         assertThat(existing("DOUBLE", null, null, true, "1.5e-9")).isEqualTo(new BigDecimal("1.5e-9"));
+    }
+
+    @Test
+    void givenWhatTheClauseDeclares_whenTheHistoryIsSilent_thenAHexBinaryDefaultIsReadFromTheStatementAndTheRestIsNotGuessed() {
+        // the history records BINARY(4) DEFAULT X'0aff' as a nullable column without a default
+        ColumnSchema binary = column("BINARY", 4, null, true, null, List.of());
+        assertThat(declared(binary, new Declared(false, "X'0aff'"))).isEqualTo(new byte[] {0x0a, (byte) 0xff, 0, 0});
+        assertThat(declared(column("VARBINARY", 8, null, false, null, List.of()), new Declared(false, "0x0A")))
+                .isEqualTo(new byte[] {0x0a});
+        assertThat(declared(column("VARCHAR", 8, null, true, null, List.of()), new Declared(false, "0x41")))
+                .as("hex text in the column's charset").isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(declared(binary, new Declared(false, "NULL"))).isNull();
+        assertThat(declared(binary, Declared.UNKNOWN)).isNull();
+    }
+
+    @Test
+    void givenAGeneratedOrAutoIncrementColumn_whenAdded_thenItsValuesAreUnderivable() {
+        assertThat(declared(column("INT", null, null, true, null, List.of()), new Declared(true, null)))
+                .isInstanceOf(ColumnDefaults.Underivable.class);
+        ColumnSchema auto = new ColumnSchema("c", 1, "INT", "INT", 0, null, null, false, true, false, null, null, null);
+        assertThat(declared(auto, Declared.UNKNOWN)).isInstanceOf(ColumnDefaults.Underivable.class);
+    }
+
+    private static Object declared(ColumnSchema c, Declared declared) {
+        ColumnDefaults.Existing e = ColumnDefaults.of(c, TYPES.map(new TableId("d", "t"), c, null), declared);
+        return e instanceof ColumnDefaults.Value v ? v.value() : e;
     }
 }

@@ -52,7 +52,7 @@ class SchemaReconcilerTest {
     void givenNoTable_whenEnsured_thenTheDatabaseAndTheTableAreCreatedWithTheSourceColumnsInOrder() {
         TableSchema schema = table(ITEMS, ID, NAME, PRICE);
 
-        assertThat(reconciler.ensure(DW_ITEMS, schema, actual)).containsExactly(
+        assertThat(reconciler.ensure(DW_ITEMS, schema, actual).statements()).containsExactly(
                 "CREATE DATABASE IF NOT EXISTS \"dw\"",
                 "CREATE TABLE IF NOT EXISTS \"dw\".\"items\" (\"id\" Int32 NOT NULL, \"name\" String NULL, "
                         + "\"price\" Decimal(12, 2) NULL) row_per_block = 1000");
@@ -63,7 +63,7 @@ class SchemaReconcilerTest {
         databend.put(DW_ITEMS, columns("id", "Int32", "name", "Nullable(String)"));
         ColumnSchema stock = column("stock", "INT", null, null, false, "0");
 
-        assertThat(reconciler.ensure(DW_ITEMS, table(ITEMS, ID, NAME, PRICE, stock), actual)).containsExactly(
+        assertThat(reconciler.ensure(DW_ITEMS, table(ITEMS, ID, NAME, PRICE, stock), actual).statements()).containsExactly(
                 "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"price\" Decimal(12, 2) NULL",
                 "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"stock\" Int32 NOT NULL DEFAULT 0");
     }
@@ -72,7 +72,7 @@ class SchemaReconcilerTest {
     void givenATableWithEveryColumn_whenEnsured_thenNothingIsPlanned() {
         databend.put(DW_ITEMS, columns("id", "Int32", "name", "Nullable(String)", "price", "Nullable(Decimal(12, 2))"));
 
-        assertThat(reconciler.ensure(DW_ITEMS, table(ITEMS, ID, NAME, PRICE), actual)).isEmpty();
+        assertThat(reconciler.ensure(DW_ITEMS, table(ITEMS, ID, NAME, PRICE), actual).statements()).isEmpty();
     }
 
     // CREATE TABLE
@@ -81,7 +81,7 @@ class SchemaReconcilerTest {
     void givenACreatedTable_whenPlanned_thenItIsCreatedInTheMappedDatabase() {
         SchemaChange create = new SchemaChange.CreateTable(table(ITEMS, ID, NAME), AT, "CREATE TABLE items (...)");
 
-        assertThat(reconciler.plan(create, SHOP_TO_DW, actual)).containsExactly(
+        assertThat(reconciler.plan(create, SHOP_TO_DW, actual).statements()).containsExactly(
                 "CREATE DATABASE IF NOT EXISTS \"dw\"",
                 "CREATE TABLE IF NOT EXISTS \"dw\".\"items\" (\"id\" Int32 NOT NULL, \"name\" String NULL) "
                         + "row_per_block = 1000");
@@ -91,7 +91,7 @@ class SchemaReconcilerTest {
     void givenADatabaseWithoutMapping_whenATableIsCreated_thenItKeepsItsSourceDatabaseName() {
         SchemaChange create = new SchemaChange.CreateTable(table(new TableId("crm", "leads"), ID), AT, "CREATE TABLE leads");
 
-        assertThat(reconciler.plan(create, SHOP_TO_DW, actual)).containsExactly(
+        assertThat(reconciler.plan(create, SHOP_TO_DW, actual).statements()).containsExactly(
                 "CREATE DATABASE IF NOT EXISTS \"crm\"",
                 "CREATE TABLE IF NOT EXISTS \"crm\".\"leads\" (\"id\" Int32 NOT NULL) row_per_block = 1000");
     }
@@ -101,7 +101,7 @@ class SchemaReconcilerTest {
         databend.put(DW_ITEMS, columns("id", "Int32", "name", "Nullable(String)"));
         SchemaChange create = new SchemaChange.CreateTable(table(ITEMS, ID, NAME), AT, "CREATE TABLE items (...)");
 
-        assertThat(reconciler.plan(create, SHOP_TO_DW, actual)).isEmpty();
+        assertThat(reconciler.plan(create, SHOP_TO_DW, actual).statements()).isEmpty();
     }
 
     // DROP TABLE
@@ -110,9 +110,9 @@ class SchemaReconcilerTest {
     void givenADroppedTable_whenPlanned_thenItIsDroppedIfItExistsWhetherOrNotItDoes() {
         SchemaChange drop = new SchemaChange.DropTable(ITEMS, AT, "DROP TABLE items");
 
-        assertThat(reconciler.plan(drop, SHOP_TO_DW, actual)).containsExactly("DROP TABLE IF EXISTS \"dw\".\"items\"");
+        assertThat(reconciler.plan(drop, SHOP_TO_DW, actual).statements()).containsExactly("DROP TABLE IF EXISTS \"dw\".\"items\"");
         databend.put(DW_ITEMS, columns("id", "Int32"));
-        assertThat(reconciler.plan(drop, SHOP_TO_DW, actual)).containsExactly("DROP TABLE IF EXISTS \"dw\".\"items\"");
+        assertThat(reconciler.plan(drop, SHOP_TO_DW, actual).statements()).containsExactly("DROP TABLE IF EXISTS \"dw\".\"items\"");
     }
 
     // RENAME TABLE
@@ -121,7 +121,7 @@ class SchemaReconcilerTest {
     void givenARenameInOneDatabase_whenTheOldTableExists_thenItIsRenamedWithItsData() {
         databend.put(DW_ITEMS, columns("id", "Int32"));
 
-        assertThat(reconciler.plan(rename(ITEMS, new TableId("shop", "goods")), SHOP_TO_DW, actual))
+        assertThat(reconciler.plan(rename(ITEMS, new TableId("shop", "goods")), SHOP_TO_DW, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" RENAME TO \"goods\"");
     }
 
@@ -129,12 +129,12 @@ class SchemaReconcilerTest {
     void givenARenameAlreadyApplied_whenReplayed_thenNothingIsPlanned() {
         databend.put(new TableId("dw", "goods"), columns("id", "Int32"));
 
-        assertThat(reconciler.plan(rename(ITEMS, new TableId("shop", "goods")), SHOP_TO_DW, actual)).isEmpty();
+        assertThat(reconciler.plan(rename(ITEMS, new TableId("shop", "goods")), SHOP_TO_DW, actual).statements()).isEmpty();
     }
 
     @Test
     void givenARenameOfATableDatabendNeverHad_whenPlanned_thenTheNewTableIsCreated() {
-        assertThat(reconciler.plan(rename(ITEMS, new TableId("shop", "goods")), SHOP_TO_DW, actual)).containsExactly(
+        assertThat(reconciler.plan(rename(ITEMS, new TableId("shop", "goods")), SHOP_TO_DW, actual).statements()).containsExactly(
                 "CREATE DATABASE IF NOT EXISTS \"dw\"",
                 "CREATE TABLE IF NOT EXISTS \"dw\".\"goods\" (\"id\" Int32 NOT NULL) row_per_block = 1000");
     }
@@ -144,7 +144,7 @@ class SchemaReconcilerTest {
         Map<String, String> bothToDw = Map.of("shop", "dw", "archive", "dw");
         databend.put(DW_ITEMS, columns("id", "Int32"));
 
-        assertThat(reconciler.plan(rename(ITEMS, new TableId("archive", "items_2023")), bothToDw, actual))
+        assertThat(reconciler.plan(rename(ITEMS, new TableId("archive", "items_2023")), bothToDw, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" RENAME TO \"items_2023\"");
     }
 
@@ -153,7 +153,7 @@ class SchemaReconcilerTest {
         databend.put(DW_ITEMS, columns("id", "Int32"));
         SchemaChange move = rename(ITEMS, new TableId("archive", "items"));
 
-        assertThatThrownBy(() -> reconciler.plan(move, SHOP_TO_DW, actual))
+        assertThatThrownBy(() -> reconciler.plan(move, SHOP_TO_DW, actual).statements())
                 .isInstanceOf(ApplyException.class)
                 .hasMessageContaining("cannot apply exactly")
                 .hasMessageContaining("RENAME TABLE shop.items TO archive.items")
@@ -162,7 +162,7 @@ class SchemaReconcilerTest {
 
     @Test
     void givenAMoveToAnotherDatabendDatabase_whenTheOldTableDoesNotExist_thenTheTableIsCreatedThere() {
-        assertThat(reconciler.plan(rename(ITEMS, new TableId("archive", "items")), SHOP_TO_DW, actual)).containsExactly(
+        assertThat(reconciler.plan(rename(ITEMS, new TableId("archive", "items")), SHOP_TO_DW, actual).statements()).containsExactly(
                 "CREATE DATABASE IF NOT EXISTS \"archive\"",
                 "CREATE TABLE IF NOT EXISTS \"archive\".\"items\" (\"id\" Int32 NOT NULL) row_per_block = 1000");
     }
@@ -171,7 +171,7 @@ class SchemaReconcilerTest {
     void givenAMoveToAnotherDatabendDatabase_whenAlreadyApplied_thenNothingIsPlanned() {
         databend.put(new TableId("archive", "items"), columns("id", "Int32"));
 
-        assertThat(reconciler.plan(rename(ITEMS, new TableId("archive", "items")), SHOP_TO_DW, actual)).isEmpty();
+        assertThat(reconciler.plan(rename(ITEMS, new TableId("archive", "items")), SHOP_TO_DW, actual).statements()).isEmpty();
     }
 
     // ALTER TABLE
@@ -180,7 +180,7 @@ class SchemaReconcilerTest {
     void givenAnAlteredTableDatabendDoesNotHave_whenPlanned_thenItIsCreatedAsTheAlterLeftIt() {
         SchemaChange alter = alter(table(ITEMS, ID), table(ITEMS, ID, NAME), new AddColumn(NAME));
 
-        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual)).containsExactly(
+        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual).statements()).containsExactly(
                 "CREATE DATABASE IF NOT EXISTS \"dw\"",
                 "CREATE TABLE IF NOT EXISTS \"dw\".\"items\" (\"id\" Int32 NOT NULL, \"name\" String NULL) "
                         + "row_per_block = 1000");
@@ -192,7 +192,7 @@ class SchemaReconcilerTest {
         ColumnSchema status = column("status", "VARCHAR", 5, null, false, "new");
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID), table(ITEMS, ID, status), new AddColumn(status)),
-                SHOP_TO_DW, actual))
+                SHOP_TO_DW, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" ADD COLUMN \"status\" String NOT NULL DEFAULT 'new'");
     }
 
@@ -213,8 +213,53 @@ class SchemaReconcilerTest {
         databend.put(DW_ITEMS, columns("id", "Int32"));
         ColumnSchema c = column("c", type, length, scale, true, defaultExpression);
 
-        assertThat(reconciler.plan(alter(table(ITEMS, ID), table(ITEMS, ID, c), new AddColumn(c)), SHOP_TO_DW, actual))
+        assertThat(reconciler.plan(alter(table(ITEMS, ID), table(ITEMS, ID, c), new AddColumn(c)), SHOP_TO_DW, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" ADD COLUMN \"c\" " + definition);
+    }
+
+    @Test
+    void givenAddedColumnsWhoseValuesCannotBeDerived_whenPlanned_thenTheyAreNullableAndReportedForARereadOfTheTable() {
+        databend.put(DW_ITEMS, columns("id", "Int32"));
+        ColumnSchema at = column("at", "TIMESTAMP", 6, null, false, "CURRENT_TIMESTAMP(6)");
+        ColumnSchema g = column("g", "INT", null, null, true);
+        ColumnSchema n = column("n", "INT", null, null, true, "7");
+
+        SchemaReconciler.Plan plan = reconciler.plan(alter(table(ITEMS, ID), table(ITEMS, ID, at, g, n),
+                new AddColumn(at), new AddColumn(g, new ColumnChange.Declared(true, null)), new AddColumn(n)),
+                SHOP_TO_DW, actual);
+
+        assertThat(plan.statements()).containsExactly(
+                "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"at\" Timestamp NULL",
+                "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"g\" Int32 NULL",
+                "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"n\" Int32 NULL DEFAULT 7");
+        assertThat(plan.unknown()).extracting(SchemaReconciler.UnknownValues::source, SchemaReconciler.UnknownValues::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ITEMS, "at"), org.assertj.core.groups.Tuple.tuple(ITEMS, "g"));
+    }
+
+    @Test
+    void givenAnUnderivableColumnAlreadyThere_whenReplayed_thenNothingIsPlannedNorReread() {
+        databend.put(DW_ITEMS, columns("id", "Int32", "at", "Nullable(Timestamp)"));
+        ColumnSchema at = column("at", "TIMESTAMP", 6, null, false, "CURRENT_TIMESTAMP(6)");
+
+        SchemaReconciler.Plan plan = reconciler.plan(alter(table(ITEMS, ID), table(ITEMS, ID, at), new AddColumn(at)),
+                SHOP_TO_DW, actual);
+
+        assertThat(plan.statements()).isEmpty();
+        assertThat(plan.unknown()).isEmpty();
+    }
+
+    @Test
+    void givenATableWithoutKey_whenAnUnderivableColumnIsAdded_thenItIsNotReread() {
+        databend.put(DW_ITEMS, columns("id", "Int32"));
+        ColumnSchema at = column("at", "TIMESTAMP", 6, null, false, "CURRENT_TIMESTAMP(6)");
+        TableSchema keyless = new TableSchema(ITEMS, List.of(ID, at), List.of());
+
+        SchemaReconciler.Plan plan = reconciler.plan(new SchemaChange.AlterTable(new TableSchema(ITEMS, List.of(ID),
+                List.of()), keyless, List.of(new AddColumn(at)), AT, "ALTER TABLE items ADD COLUMN at ..."), SHOP_TO_DW,
+                actual);
+
+        assertThat(plan.statements()).hasSize(1);
+        assertThat(plan.unknown()).isEmpty();
     }
 
     @Test
@@ -222,7 +267,7 @@ class SchemaReconcilerTest {
         databend.put(DW_ITEMS, columns("id", "Int32", "name", "Nullable(String)"));
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID, NAME), table(ITEMS, ID), new DropColumn(NAME)),
-                SHOP_TO_DW, actual))
+                SHOP_TO_DW, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" DROP COLUMN \"name\"");
     }
 
@@ -232,7 +277,7 @@ class SchemaReconcilerTest {
         ColumnSchema title = column("title", "VARCHAR", 20, null, true);
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID, NAME), table(ITEMS, ID, title),
-                new RenameColumn("name", "title")), SHOP_TO_DW, actual))
+                new RenameColumn("name", "title")), SHOP_TO_DW, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" RENAME COLUMN \"name\" TO \"title\"");
     }
 
@@ -243,7 +288,7 @@ class SchemaReconcilerTest {
         ColumnSchema amount = column("amount", "BIGINT", null, null, true);
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID, qty), table(ITEMS, ID, amount),
-                new RenameColumn("qty", "amount"), new ModifyColumn(qty, amount)), SHOP_TO_DW, actual))
+                new RenameColumn("qty", "amount"), new ModifyColumn(qty, amount)), SHOP_TO_DW, actual).statements())
                 .containsExactly(
                         "ALTER TABLE \"dw\".\"items\" RENAME COLUMN \"qty\" TO \"amount\"",
                         "ALTER TABLE \"dw\".\"items\" MODIFY COLUMN \"amount\" Int64 NULL");
@@ -256,7 +301,7 @@ class SchemaReconcilerTest {
         ColumnSchema newName = column("name", "TEXT", null, null, true);
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID, NAME), table(ITEMS, ID, title, newName),
-                new RenameColumn("name", "title"), new AddColumn(newName)), SHOP_TO_DW, actual))
+                new RenameColumn("name", "title"), new AddColumn(newName)), SHOP_TO_DW, actual).statements())
                 .containsExactly(
                         "ALTER TABLE \"dw\".\"items\" RENAME COLUMN \"name\" TO \"title\"",
                         "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"name\" String NULL");
@@ -268,7 +313,7 @@ class SchemaReconcilerTest {
         ColumnSchema wider = column("price", "DECIMAL", 14, 4, true);
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID, PRICE), table(ITEMS, ID, wider), new ModifyColumn(PRICE, wider)),
-                SHOP_TO_DW, actual))
+                SHOP_TO_DW, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" MODIFY COLUMN \"price\" Decimal(14, 4) NULL");
     }
 
@@ -279,7 +324,7 @@ class SchemaReconcilerTest {
         ColumnSchema after = column("qty", "INT", null, null, true);
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID, before), table(ITEMS, ID, after), new ModifyColumn(before, after)),
-                SHOP_TO_DW, actual))
+                SHOP_TO_DW, actual).statements())
                 .containsExactly("ALTER TABLE \"dw\".\"items\" MODIFY COLUMN \"qty\" Int32 NULL");
     }
 
@@ -289,7 +334,7 @@ class SchemaReconcilerTest {
         ColumnSchema longer = column("name", "VARCHAR", 200, null, true, "unknown");
 
         assertThat(reconciler.plan(alter(table(ITEMS, ID, NAME), table(ITEMS, ID, longer), new ModifyColumn(NAME, longer)),
-                SHOP_TO_DW, actual)).isEmpty();
+                SHOP_TO_DW, actual).statements()).isEmpty();
     }
 
     @Test
@@ -304,7 +349,7 @@ class SchemaReconcilerTest {
         databend.put(DW_ITEMS, columns("id", "Int32", "price", "Nullable(Decimal(14, 4))", "amount", "Nullable(Int64)",
                 "stock", "Int32"));
 
-        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual)).isEmpty();
+        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual).statements()).isEmpty();
     }
 
     @Test
@@ -319,7 +364,7 @@ class SchemaReconcilerTest {
         databend.put(DW_ITEMS, columns("id", "Int32", "name", "Nullable(String)", "price", "Nullable(Decimal(12, 2))",
                 "qty", "Nullable(Int32)"));
 
-        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual)).containsExactly(
+        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual).statements()).containsExactly(
                 "ALTER TABLE \"dw\".\"items\" RENAME COLUMN \"qty\" TO \"amount\"",
                 "ALTER TABLE \"dw\".\"items\" DROP COLUMN \"name\"",
                 "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"stock\" Int32 NOT NULL DEFAULT 0",
@@ -335,7 +380,7 @@ class SchemaReconcilerTest {
                 new RenameColumn("name", "title"), new DropColumn(PRICE), new AddColumn(stock));
         databend.put(DW_ITEMS, columns("id", "Int32", "title", "Nullable(String)", "price", "Nullable(Decimal(12, 2))"));
 
-        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual)).containsExactly(
+        assertThat(reconciler.plan(alter, SHOP_TO_DW, actual).statements()).containsExactly(
                 "ALTER TABLE \"dw\".\"items\" DROP COLUMN \"price\"",
                 "ALTER TABLE \"dw\".\"items\" ADD COLUMN \"stock\" Int32 NULL");
     }
@@ -346,7 +391,7 @@ class SchemaReconcilerTest {
         SchemaChange alter = new SchemaChange.AlterTable(table(ITEMS, ID), table(ITEMS, ID, NAME),
                 List.of(new AddColumn(NAME)), AT, "ALTER TABLE items\n    ADD COLUMN name VARCHAR(20)");
 
-        assertThatThrownBy(() -> reconciler.plan(alter, SHOP_TO_DW, actual))
+        assertThatThrownBy(() -> reconciler.plan(alter, SHOP_TO_DW, actual).statements())
                 .isInstanceOf(ApplyException.class)
                 .hasMessageContaining("cannot apply exactly: after ALTER TABLE items ADD COLUMN name VARCHAR(20)")
                 .hasMessageContaining("the source table shop.items has columns [id, name]")
