@@ -61,24 +61,52 @@ final class ColumnDefaults {
      */
     static Existing of(ColumnSchema c, DatabendType t, ColumnChange.Declared declared) {
         if (declared.generated()) {
-            return new Underivable("the value the source computes for a generated column");
+            return new Underivable("values the source computes (a generated column)");
         }
         if (c.autoIncremented()) {
             return new Underivable("the numbers AUTO_INCREMENT gave them");
         }
         String written = declared.defaultValue();
+        if (written != null && !literal(written)) {
+            // The history turns CURRENT_TIMESTAMP into 1970-01-01 00:00:00: the statement tells.
+            return new Underivable("the default " + written + " of a " + c.typeName() + " column");
+        }
         boolean historySilent = !c.hasDefaultValue() || c.defaultValueExpression() == null;
         if (historySilent && written != null && !written.trim().equalsIgnoreCase("NULL")) {
             // The history records a hex literal default as no default at all; the statement has it.
             Matcher hex = HEX_LITERAL.matcher(written.trim());
             if (t.kind() == DatabendType.Kind.BINARY && hex.matches()) {
                 String type = c.typeName().toUpperCase(Locale.ROOT);
-                return new Value(pad(type, c, HexFormat.of().parseHex(hex.group(1) != null ? hex.group(1) : hex.group(2))));
+                byte[] b = HexFormat.of().parseHex(hex.group(1) != null ? hex.group(1) : hex.group(2));
+                return binaryDefault(type, c, b).<Existing>map(Value::new).orElseGet(() -> new Underivable(
+                        "the default " + written + " of a " + c.typeName() + " column, not UTF-8"));
             }
             return new Underivable("the default " + written + " of a " + c.typeName() + " column, which the schema"
                     + " history does not record");
         }
         return of(c, t);
+    }
+
+    /** A constant as a DEFAULT clause spells it: a quoted string, a number, a hex or bit literal, NULL, TRUE, FALSE. */
+    private static boolean literal(String written) {
+        String w = written.trim();
+        return w.startsWith("'") || w.startsWith("\"") || w.matches("(?i)NULL|TRUE|FALSE")
+                || HEX_LITERAL.matcher(w).matches() || BIT_LITERAL.matcher(w).matches()
+                || w.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    }
+
+    /**
+     * A binary default Databend can hold: it reads a column default through text, so bytes that are
+     * not UTF-8 are rejected ("invalid utf8 sequence").
+     */
+    private static Optional<Object> binaryDefault(String type, ColumnSchema c, byte[] b) {
+        byte[] padded = pad(type, c, b);
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(padded));
+            return Optional.of(padded);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** What the rows already there hold in a column of this definition that an existing table lacks. */
@@ -112,7 +140,7 @@ final class ColumnDefaults {
                         ? fractionDigits(expr) <= t.timeFsp() ? time(expr).map(d -> (Object) d) : Optional.empty()
                         // CHAR is read back without its trailing spaces
                         : text(expr).map(x -> (Object) (type.equals("CHAR") ? x.stripTrailing() : x));
-                case BINARY -> bytes(expr).map(b -> (Object) pad(type, c, b));
+                case BINARY -> bytes(expr).flatMap(b -> binaryDefault(type, c, b));
                 case DATE -> date(expr).map(d -> (Object) d);
                 // DATETIME holds wall-clock digits; a TIMESTAMP literal means an instant in a zone we do not know.
                 case TIMESTAMP -> type.startsWith("DATETIME") && fractionDigits(expr) <= fsp(c)

@@ -52,7 +52,9 @@ class ColumnDefaultsTest {
         assertThat(existing("VARCHAR", 20, null, true, "it''s")).isEqualTo("it's");
         assertThat(existing("CHAR", 3, null, true, "ab ")).isEqualTo("ab");
         assertThat((byte[]) existing("BINARY", 4, null, true, "ab")).containsExactly('a', 'b', 0, 0);
-        assertThat((byte[]) existing("VARBINARY", 8, null, true, "0x0aff")).containsExactly(0x0a, 0xff);
+        assertThat((byte[]) existing("VARBINARY", 8, null, true, "0x0a7f")).containsExactly(0x0a, 0x7f);
+        assertThat(existing("VARBINARY", 8, null, true, "0x0aff")).as("not UTF-8: Databend rejects it as a default")
+                .isInstanceOf(ColumnDefaults.Underivable.class);
     }
 
     @Test
@@ -92,12 +94,15 @@ class ColumnDefaultsTest {
     void givenWhatTheClauseDeclares_whenTheHistoryIsSilent_thenAHexBinaryDefaultIsReadFromTheStatementAndTheRestIsNotGuessed() {
         // the history records BINARY(4) DEFAULT X'0aff' as a nullable column without a default
         ColumnSchema binary = column("BINARY", 4, null, true, null, List.of());
-        assertThat(declared(binary, new Declared(false, "X'0aff'"))).isEqualTo(new byte[] {0x0a, (byte) 0xff, 0, 0});
+        assertThat(declared(binary, new Declared(false, "X'0a7f'"))).isEqualTo(new byte[] {0x0a, 0x7f, 0, 0});
         assertThat(declared(column("VARBINARY", 8, null, false, null, List.of()), new Declared(false, "0x0A")))
                 .isEqualTo(new byte[] {0x0a});
         assertThat(declared(column("VARCHAR", 8, null, true, null, List.of()), new Declared(false, "0x41")))
                 .as("hex text in the column's charset").isInstanceOf(ColumnDefaults.Underivable.class);
         assertThat(declared(binary, new Declared(false, "NULL"))).isNull();
+        assertThat(declared(column("VARBINARY", 4, null, true, null, List.of()), new Declared(false, "0xFF00")))
+                .as("Databend reads a column default through text: not UTF-8 is rejected")
+                .isInstanceOf(ColumnDefaults.Underivable.class);
         assertThat(declared(binary, Declared.UNKNOWN)).isNull();
     }
 
@@ -107,6 +112,17 @@ class ColumnDefaultsTest {
                 .isInstanceOf(ColumnDefaults.Underivable.class);
         ColumnSchema auto = new ColumnSchema("c", 1, "INT", "INT", 0, null, null, false, true, false, null, null, null);
         assertThat(declared(auto, Declared.UNKNOWN)).isInstanceOf(ColumnDefaults.Underivable.class);
+    }
+
+    @Test
+    void givenCurrentTimestamp_whenTheHistoryRecordsTheEpoch_thenTheStatementSaysItIsUnderivable() {
+        // Debezium's history records DEFAULT CURRENT_TIMESTAMP as 1970-01-01 00:00:00
+        ColumnSchema dt = column("DATETIME", 0, null, true, "1970-01-01 00:00:00", List.of());
+        assertThat(declared(dt, new Declared(false, "CURRENT_TIMESTAMP"))).isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(declared(dt, new Declared(false, "now()"))).isInstanceOf(ColumnDefaults.Underivable.class);
+        assertThat(declared(dt, new Declared(false, "'1970-01-01 00:00:00'"))).isEqualTo(LocalDateTime.of(1970, 1, 1, 0, 0));
+        assertThat(declared(column("INT", null, null, true, "-5", List.of()), new Declared(false, "-5")))
+                .isEqualTo(new BigDecimal("-5"));
     }
 
     private static Object declared(ColumnSchema c, Declared declared) {
