@@ -20,16 +20,33 @@ public final class SnapshotSignal {
     private SnapshotSignal() {
     }
 
-    /**
-     * The signal's value for {@code tables}. Debezium matches each entry as a regular expression
-     * against "db.table", so every name is quoted: a dot, a bracket or a plus in a name is itself.
-     */
+    /** The signal's value for {@code tables}. */
     public static String incremental(Collection<TableId> tables) {
         ObjectNode root = JSON.createObjectNode().put("type", "execute-snapshot");
         ObjectNode data = root.putObject("data");
         ArrayNode collections = data.putArray("data-collections");
-        tables.forEach(t -> collections.add(Pattern.quote(t.database() + "." + t.table())));
+        tables.forEach(t -> collections.add(collection(t)));
         data.put("type", "incremental");
         return root.toString();
+    }
+
+    /**
+     * How Debezium is to find the table. It matches each entry as a regular expression against
+     * "db.table" and then parses the name it matched, which fails on a space or other punctuation
+     * ("Unable to parse table identifier"); an entry matching no table is parsed as it is. So a
+     * plain name is sent as a quoted pattern (its dot is a dot), any other as a name in double
+     * quotes, which matches no table as a pattern and parses to the table.
+     */
+    static String collection(TableId t) {
+        if (PLAIN.matcher(t.database()).matches() && PLAIN.matcher(t.table()).matches()) {
+            return Pattern.quote(t.database() + "." + t.table());
+        }
+        return quoted(t.database()) + "." + quoted(t.table());
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_]+");
+
+    private static String quoted(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 }

@@ -12,11 +12,6 @@ import java.util.Set;
  * named for a symptom of issue 10 carry its number; the others were found by the harness.
  */
 public enum KnownDefect {
-    ADD_COLUMN_DEFAULT("6, 11", "ADD COLUMN … DEFAULT that the DDL does not fix leaves existing rows NULL until a resync:"
-            + " a TIMESTAMP literal (read in an unknown session time zone), a temporal literal with more fractional"
-            + " digits than the column, a text with a backslash (an escape or not, by SQL mode), a FLOAT or DOUBLE"
-            + " needing more than ten decimal places (Databend keeps a float default to ten), a BINARY or VARBINARY"
-            + " hex default (the history gives no expression for it, as for an implicit DEFAULT NULL)"),
     ENUM_STREAMED("-", "a streamed ENUM member with a comma, a backslash or an emoji arrives altered ('x,y' as x\\,y,"
             + " '\\N' as \\\\N, '😀' as ?): Debezium makes the value from the members it parsed out of the DDL"),
     DECIMAL_HALVES_SWAPPED("-", "DECIMAL of precision above 38: some rows written by the snapshot arrive with the"

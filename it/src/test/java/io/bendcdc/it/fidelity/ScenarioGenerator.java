@@ -292,30 +292,6 @@ final class ScenarioGenerator {
         }
     }
 
-    /**
-     * Whether the value an added column's DEFAULT gives the rows already there is fixed by the DDL
-     * alone (see {@link KnownDefect#ADD_COLUMN_DEFAULT}).
-     */
-    private static boolean fixedByTheDdl(ColumnType type, String literal) {
-        return switch (type.base()) {
-            case TIMESTAMP -> false;
-            case DATETIME, TIME -> fractionDigits(literal) <= type.size();
-            // Databend keeps a float column's default to ten decimal places
-            case FLOAT, DOUBLE -> new java.math.BigDecimal(Double.toString(Double.parseDouble(literal)))
-                    .stripTrailingZeros().scale() <= 10;
-            case CHAR, VARCHAR, TEXT, ENUM, SET -> !literal.contains("\\");
-            // the history does not spell out a hex default (see KnownDefect.ADD_COLUMN_DEFAULT)
-            case BINARY, VARBINARY, BLOB -> false;
-            default -> true;
-        };
-    }
-
-    private static int fractionDigits(String literal) {
-        String s = literal.replace("'", "");
-        int dot = s.lastIndexOf('.');
-        return dot < 0 || s.indexOf(':') < 0 ? 0 : s.length() - dot - 1;
-    }
-
     private Step ddl(TableModel t) {
         List<String> kinds = List.of("add", "add", "drop column", "rename column", "truncate", "create table",
                 "drop table", "rename table", "drop and create");
@@ -332,8 +308,12 @@ final class ScenarioGenerator {
                     int how = r.nextInt(3);
                     if (how == 0 && type.takesDefault()) {
                         def = type.literal(ctx(Phase.STREAM));
-                        if (!fixedByTheDdl(type, def) && excludes(KnownDefect.ADD_COLUMN_DEFAULT)
-                                || def.equals("X''") && excludes(KnownDefect.BINARY_EMPTY_DEFAULT)) {
+                        if ((type.base() == ColumnType.Base.DATETIME || type.base() == ColumnType.Base.TIMESTAMP)
+                                && r.nextBoolean()) {
+                            // existing rows get the time of the ALTER: only a re-read from the source has it
+                            def = "CURRENT_TIMESTAMP(" + type.size() + ")";
+                        }
+                        if (def.equals("X''") && excludes(KnownDefect.BINARY_EMPTY_DEFAULT)) {
                             def = null;
                         }
                     } else if (how == 1 && implicitDefaultCovered(type)) {
