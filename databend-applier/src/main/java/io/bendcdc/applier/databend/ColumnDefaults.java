@@ -130,7 +130,10 @@ final class ColumnDefaults {
         String type = c.typeName().toUpperCase(Locale.ROOT);
         try {
             return switch (t.kind()) {
-                case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> number(expr).map(n -> (Object) n);
+                // The history spells a BIT default b'101' as its digits, 101: base 2.
+                case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> type.equals("BIT")
+                        && expr.trim().matches("[01]+") ? Optional.of(new BigDecimal(new BigInteger(expr.trim(), 2)))
+                        : number(expr).map(n -> (Object) n);
                 // Databend keeps a float column's default to ten decimal places (1.25e-12 became 0).
                 case FLOAT32, FLOAT64 -> number(expr).filter(n -> floatDefaultKeptExactly(n, t)).map(n -> (Object) n);
                 // A default with more digits than the column's scale is rounded by the source: not guessed here.

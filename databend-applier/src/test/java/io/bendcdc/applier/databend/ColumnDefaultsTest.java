@@ -125,6 +125,14 @@ class ColumnDefaultsTest {
                 .isEqualTo(new BigDecimal("-5"));
     }
 
+    @Test
+    void givenABitDefault_whenTheHistorySpellsItsDigits_thenTheyAreReadInBaseTwo() {
+        // the history records BIT(63) DEFAULT b'1110110001000000001011111111111' as those digits
+        assertThat(existing("BIT", 63, null, true, "1110110001000000001011111111111"))
+                .isEqualTo(new BigDecimal(Long.parseLong("1110110001000000001011111111111", 2)));
+        assertThat(existing("BIT", 8, null, true, "101")).isEqualTo(new BigDecimal(5));
+    }
+
     private static Object declared(ColumnSchema c, Declared declared) {
         ColumnDefaults.Existing e = ColumnDefaults.of(c, TYPES.map(new TableId("d", "t"), c, null), declared);
         return e instanceof ColumnDefaults.Value v ? v.value() : e;
