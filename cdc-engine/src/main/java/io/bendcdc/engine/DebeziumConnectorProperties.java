@@ -65,9 +65,13 @@ public final class DebeziumConnectorProperties {
         p.setProperty("schema.history.internal", KAFKA_SCHEMA_HISTORY);
         p.setProperty("schema.history.internal.kafka.topic", s.kafka().schemaHistoryTopic());
         p.setProperty("schema.history.internal.kafka.bootstrap.servers", s.kafka().bootstrapServers());
-        // The history topic keeps every database's DDL so that a new table in an included
-        // database is known; it is read back by the applier's timeline.
-        p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "false");
+        // Only the captured tables' DDL is parsed and kept (a new table of an included database is
+        // captured, so it is among them). Other databases' DDL is not this pipeline's: without a
+        // global read lock the snapshot can read their tables while DDL runs on them, and a later
+        // statement on such a table then stops the engine ("Trying to change column … which does
+        // not exist"), as several databases written at once on one server showed.
+        p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
+        p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
 
         switch (s.offsets().storage()) {
             case KAFKA -> {
