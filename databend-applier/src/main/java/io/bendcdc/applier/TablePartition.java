@@ -353,7 +353,18 @@ final class TablePartition {
         return new BinlogPosition(event.binlogFile(), event.binlogPos(), event.row(), event.snapshot());
     }
 
+    /**
+     * The binlog position the state records for an event: a streamed one's, and a whole-table
+     * snapshot row's (all rows of one snapshot share it, and streamed events after the snapshot
+     * lie after it), so that a partition resumed in or after a snapshot taken again does not apply
+     * that snapshot's DDL a second time. Not an incremental snapshot's: its chunks are emitted among
+     * streamed events, not in binlog order with them.
+     */
     private static BinlogPosition streamed(ChangeEvent event, BinlogPosition position) {
-        return event.snapshot() ? null : position;
+        if (!event.snapshot()) {
+            return position;
+        }
+        return event.inTableSnapshot() == ChangeEvent.InTableSnapshot.NONE ? null
+                : BinlogPosition.of(position.file(), position.pos(), position.row());
     }
 }

@@ -8,10 +8,12 @@ import io.bendcdc.contract.SchemaChange;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import io.bendcdc.history.RenameParser.ColumnRename;
@@ -37,6 +39,10 @@ final class TimelineBuilder {
     private BinlogPosition first;
     private boolean inLeadingRun = true;
     private BinlogPosition last;
+    /** The snapshot being read: its position, the databases it creates whole and the tables it creates. */
+    private BinlogPosition snapshotAt;
+    private final Set<String> snapshotDatabases = new HashSet<>();
+    private final Set<TableId> snapshotTables = new HashSet<>();
 
     TimelineBuilder(Predicate<TableId> tables) {
         this.tables = tables;
@@ -46,6 +52,16 @@ final class TimelineBuilder {
         boolean snapshot = isSnapshot(entry);
         BinlogPosition at = snapshot ? asSnapshot(entry.position()) : entry.position();
         last = at;
+        if (snapshotAt != null && (!snapshot || !at.equals(snapshotAt))) {
+            endSnapshot();
+        }
+        if (snapshot) {
+            snapshotAt = at;
+            if (entry.ddl() != null && entry.ddl().regionMatches(true, 0, "CREATE DATABASE", 0, 15)) {
+                snapshotDatabases.add(entry.databaseName());
+            }
+            entry.tableChanges().stream().filter(c -> c.type().equals("CREATE")).forEach(c -> snapshotTables.add(c.id()));
+        }
         if (!snapshot && entry.tableChanges().isEmpty() && isRenameTable(entry.ddl())) {
             for (TableRename r : RenameParser.tables(entry.ddl(), entry.databaseName())) {
                 renameWithoutChange(r.from(), r.to(), at, entry.ddl());
@@ -68,6 +84,7 @@ final class TimelineBuilder {
     }
 
     SchemaTimeline build() {
+        endSnapshot(); // a snapshot read in two parts is one drop and create per table all the same
         Map<TableId, List<SchemaChange>> copy = new LinkedHashMap<>();
         changes.forEach((id, list) -> copy.put(id, List.copyOf(list)));
         return new SchemaTimeline(copy, List.copyOf(all), last);
@@ -96,22 +113,38 @@ final class TimelineBuilder {
     /**
      * The snapshot's DROP TABLE IF EXISTS / DROP DATABASE only precede its CREATE; the CREATE is
      * the baseline. A later snapshot of a known table (the engine stopped before it recorded the
-     * first, or a blocking snapshot) re-reads the whole table: where the table now differs, it is
-     * created anew (a drop and a create at the snapshot's position), whatever DDL in between the
-     * history missed; the same table leaves nothing to do.
+     * first, or a blocking snapshot) re-reads the whole table, whatever DDL in between the history
+     * missed: the table is created anew, a drop and a create at the snapshot's position, so that
+     * what the snapshot does not hold (rows of a table now empty, columns gone) goes.
      */
     private void baseline(TableChange change, BinlogPosition at, String ddl) {
         TableSchema schema = change.table();
         if (schema == null) {
             return;
         }
-        TableSchema before = current.put(schema.id(), schema);
-        if (before != null && !before.equals(schema)) {
+        if (current.put(schema.id(), schema) != null) {
             emit(new DropTable(schema.id(), at, ddl), schema.id());
         }
-        if (before == null || !before.equals(schema)) {
-            emit(new CreateTable(schema, at, ddl), schema.id());
+        emit(new CreateTable(schema, at, ddl), schema.id());
+    }
+
+    /**
+     * Ends the snapshot being read: a table of a database the snapshot created whole that it did
+     * not create is gone (dropped or renamed while the engine was not reading the binlog).
+     */
+    private void endSnapshot() {
+        if (snapshotAt == null) {
+            return;
         }
+        for (TableId id : new ArrayList<>(current.keySet())) {
+            if (snapshotDatabases.contains(id.database()) && !snapshotTables.contains(id)) {
+                current.remove(id);
+                emit(new DropTable(id, snapshotAt, "(not in the snapshot at " + snapshotAt + ")"), id);
+            }
+        }
+        snapshotAt = null;
+        snapshotDatabases.clear();
+        snapshotTables.clear();
     }
 
     private void create(TableChange change, BinlogPosition at, String ddl) {

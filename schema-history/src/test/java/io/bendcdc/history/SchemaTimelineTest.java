@@ -274,12 +274,26 @@ class SchemaTimelineTest {
         List<SchemaChange> changes = SchemaTimeline.of(records).changes(T);
 
         BinlogPosition again = new BinlogPosition(FILE, 9000, 0, true);
-        assertThat(changes).hasSize(4);
+        assertThat(changes).as("each later snapshot re-reads the whole table").hasSize(6);
         assertThat(changes.get(2)).isInstanceOfSatisfying(DropTable.class, d -> assertThat(d.position()).isEqualTo(again));
         assertThat(changes.get(3)).isInstanceOfSatisfying(CreateTable.class, c -> {
             assertThat(c.position()).isEqualTo(again);
             assertThat(names(c.schema())).containsExactly("id", "a", "b", "c");
         });
+        assertThat(changes.get(4)).isInstanceOf(DropTable.class);
+        assertThat(changes.get(5)).isInstanceOf(CreateTable.class);
+    }
+
+    @Test
+    void givenALaterSnapshotOfTheDatabaseWithoutATable_whenBuilt_thenTheTableIsDroppedThere() {
+        List<String> records = new ArrayList<>(Samples.history().subList(0, 7)); // baseline + ADD COLUMN d
+        records.add(Samples.history().get(3).replace("\"pos\":1353", "\"pos\":9000")); // CREATE DATABASE shop, no t
+
+        List<SchemaChange> changes = SchemaTimeline.of(records).changes(T);
+
+        assertThat(changes).last().isInstanceOfSatisfying(DropTable.class,
+                d -> assertThat(d.position()).isEqualTo(new BinlogPosition(FILE, 9000, 0, true)));
+        assertThat(SchemaTimeline.of(records).existingTables()).doesNotContain(T);
     }
 
     @Test
