@@ -366,7 +366,7 @@ final class TableVerifier {
         try (Statement st = target.createStatement();
                 ResultSet rs = st.executeQuery(VerifyQueries.targetTables(database))) {
             while (rs.next()) {
-                tables.add(new TableId(database, rs.getString(1)));
+                tables.add(new TableId(database, ValueCanon.unmarked(rs.getString(1))));
             }
         }
         return tables;
@@ -378,7 +378,8 @@ final class TableVerifier {
         try (Statement st = target.createStatement();
                 ResultSet rs = st.executeQuery(VerifyQueries.targetColumnTypes(dst))) {
             while (rs.next()) {
-                types.put(rs.getString(1), rs.getString(2));
+                // a column named NULL would come back as SQL NULL without the marker
+                types.put(ValueCanon.unmarked(rs.getString(1)), rs.getString(2));
             }
         }
         return types;

@@ -91,7 +91,7 @@ class VerifyQueriesTest {
     @Test
     void tableAndDatabaseListings() {
         assertThat(VerifyQueries.targetTables("shop")).isEqualTo(
-                "SELECT \"name\" FROM system.tables WHERE \"database\" = 'shop' AND \"engine\" <> 'VIEW' ORDER BY \"name\"");
+                "SELECT CONCAT('#', \"name\") FROM system.tables WHERE \"database\" = 'shop' AND \"engine\" <> 'VIEW' ORDER BY \"name\"");
         assertThat(VerifyQueries.sourceDatabases())
                 .isEqualTo("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME");
     }

@@ -130,15 +130,18 @@ public final class TableReads {
         return DatabendDialect.countRows(table);
     }
 
-    /** A table's columns as {@code (name, type)} rows, in table order. */
+    /**
+     * A table's columns as {@code (name, type)} rows, in table order, the name behind
+     * {@link #TEXT_MARKER} (a column may be named {@code NULL}).
+     */
     public static String columnTypes(TableId table) {
-        return "SELECT \"name\", \"type\" FROM system.columns WHERE \"database\" = "
+        return "SELECT CONCAT('" + TEXT_MARKER + "', \"name\"), \"type\" FROM system.columns WHERE \"database\" = "
                 + literal(LiteralKind.TEXT, table.database()) + " AND \"table\" = " + literal(LiteralKind.TEXT, table.table());
     }
 
-    /** The names of the tables (not views) of a database, in name order. */
+    /** The names of the tables (not views) of a database, in name order, behind {@link #TEXT_MARKER}. */
     public static String tableNames(String database) {
-        return "SELECT \"name\" FROM system.tables WHERE \"database\" = " + literal(LiteralKind.TEXT, database)
+        return "SELECT CONCAT('" + TEXT_MARKER + "', \"name\") FROM system.tables WHERE \"database\" = " + literal(LiteralKind.TEXT, database)
                 + " AND \"engine\" <> 'VIEW' ORDER BY \"name\"";
     }
 

@@ -35,8 +35,8 @@ class TableReadsTest {
     @Test
     void tablesOfADatabase() {
         assertThat(TableReads.tableNames("it's")).isEqualTo(
-                "SELECT \"name\" FROM system.tables WHERE \"database\" = 'it\\'s' AND \"engine\" <> 'VIEW' ORDER BY \"name\"");
+                "SELECT CONCAT('#', \"name\") FROM system.tables WHERE \"database\" = 'it\\'s' AND \"engine\" <> 'VIEW' ORDER BY \"name\"");
         assertThat(TableReads.columnTypes(new TableId("a", "b")))
-                .isEqualTo("SELECT \"name\", \"type\" FROM system.columns WHERE \"database\" = 'a' AND \"table\" = 'b'");
+                .isEqualTo("SELECT CONCAT('#', \"name\"), \"type\" FROM system.columns WHERE \"database\" = 'a' AND \"table\" = 'b'");
     }
 }

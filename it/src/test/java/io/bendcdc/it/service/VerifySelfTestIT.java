@@ -94,7 +94,10 @@ class VerifySelfTestIT {
                 // keys verify must bind exactly: YEAR 0000 (not 2000), the text NULL, BIT(1)
                 "CREATE TABLE k (yr YEAR, name VARCHAR(10), on_ BIT(1), v INT, PRIMARY KEY (yr, name, on_))",
                 "CREATE TABLE y (yr YEAR PRIMARY KEY, v INT)",
+                // a key column named NULL (databend-jdbc returns the name 'NULL' as SQL NULL)
+                "CREATE TABLE n (`NULL` INT PRIMARY KEY, v INT)",
                 "INSERT INTO side VALUES (1, 1, 'x'), (2, 2, 'NULL'), (3, NULL, NULL)",
+                "INSERT INTO n VALUES (1, 1), (2, NULL)",
                 "INSERT INTO t (id) VALUES (100)");
         Map<String, String> props = ServiceConfig.properties(prefix, db, 0);
         props.put("metrics.enabled", "false");
@@ -104,6 +107,7 @@ class VerifySelfTestIT {
             // The snapshot is done once its rows arrived; the rest is streamed, as the binlog has it
             // exactly (the snapshot's own fidelity is the pipeline tests' business, not verify's).
             awaitRows(db, "side", 3);
+            awaitRows(db, "n", 2);
             awaitRows(db, "t", 1);
             mariadb("USE " + db, "SET time_zone = '+05:30'", "SET sql_mode = ''",
                     "INSERT INTO t VALUES (1, 127, 255, 32767, 65535, 8388607, 16777215, 2147483647, 4294967295, "
@@ -138,7 +142,7 @@ class VerifySelfTestIT {
             CdcProcess.Result clean = verify(dir, config);
             assertThat(clean.exitCode()).as(clean.output()).isZero();
             assertThat(clean.output()).contains(db + ".t  OK rows=25", db + ".side  OK rows=3", db + ".k  OK rows=5",
-                    db + ".y  OK rows=4", "verify: OK (4 tables)");
+                    db + ".y  OK rows=4", db + ".n  OK rows=2", "verify: OK (5 tables)");
         }
 
         // when differences of every kind are planted in Databend (the pipeline stopped)
@@ -165,7 +169,7 @@ class VerifySelfTestIT {
                 "different id=3: tx: source NULL, Databend 'NULL'",
                 db + ".side  DIFFERENT", "column b is missing in Databend", "column stray is only in Databend",
                 db + ".renamed_away  DIFFERENT only in Databend",
-                db + ".k  OK rows=5", db + ".y  OK rows=4", "verify: DIFFERENT (3 of 5 tables differ)");
+                db + ".k  OK rows=5", db + ".y  OK rows=4", db + ".n  OK rows=2", "verify: DIFFERENT (3 of 6 tables differ)");
         String changedRow = Arrays.stream(out.split("\n")).filter(l -> l.contains("different id=1:")).findFirst()
                 .orElseThrow(() -> new AssertionError("row 1 not reported:\n" + out));
         for (String col : CHANGED.keySet()) {
