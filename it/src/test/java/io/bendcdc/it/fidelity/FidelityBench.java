@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 /**
  * {@code local/bench fidelity N [firstSeed] [-Dfidelity.…=…]}: runs the fidelity harness on N
  * consecutive seeds (from a random first seed unless given) and prints each failing seed with its
- * differences and the command that replays it. Exits 1 when a seed failed. {@code -Dfidelity.print=true}
+ * differences (or verify's disagreement with the comparator) and the command that replays it. Exits 1 when a seed failed. {@code -Dfidelity.print=true}
  * prints the seeds' statements instead of running them; {@code -Dfidelity.parallel=K} runs K seeds at once.
  */
 public final class FidelityBench {
@@ -64,8 +64,8 @@ public final class FidelityBench {
         }
         System.out.printf("%nfidelity: %d of %d seeds passed%n", n - failed.size(), n);
         for (FidelityRun.Outcome o : failed) {
-            System.out.printf("  failed: seed %d (%d differences%s): %s%n", o.scenario().seed(), o.differences().size(),
-                    o.failure() == null ? "" : ", " + o.failure().lines().findFirst().orElse(""),
+            System.out.printf("  failed: seed %d (%d differences%s%s): %s%n", o.scenario().seed(), o.differences().size(),
+                    o.verifyDisagreed() ? ", verify disagreed" : "", o.failure() == null ? "" : ", " + o.failure().lines().findFirst().orElse(""),
                     o.scenario().options().replay(o.scenario().seed()));
         }
         System.exit(failed.isEmpty() ? 0 : 1);
@@ -80,7 +80,7 @@ public final class FidelityBench {
             // the harness itself failed on this seed: say so, and go on with the next
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            outcome = new FidelityRun.Outcome(scenario, "?", List.of(), "the harness failed: " + trace,
+            outcome = new FidelityRun.Outcome(scenario, "?", List.of(), null, "the harness failed: " + trace,
                     Path.of("target", "fidelity"), Duration.ZERO);
         }
         System.out.print(outcome.report()); // one print per report, so that reports of parallel runs do not mix

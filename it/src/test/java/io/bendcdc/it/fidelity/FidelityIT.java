@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code bin/cdc run} (snapshot, then streaming with DDL; one seed with a SIGKILL and restart in the
  * middle), every value compared. Inputs of the listed {@link KnownDefect}s are left out (unless
  * {@code -Dfidelity.includeKnownDefects} says otherwise); anything else that differs fails, with the
- * seed and the command that replays it.
+ * seed and the command that replays it. {@code bin/cdc verify} is run on each copy too, and a run also
+ * fails when verify's verdict does not agree with the comparator's ({@link VerifyAgreement}).
  */
 class FidelityIT {
 

@@ -24,7 +24,10 @@ import io.bendcdc.it.support.ServiceConfig;
  * Runs one {@link Scenario} through the whole product as a user does: the source made in a fresh
  * MariaDB database, {@code bin/cdc run} started as a process of its own (snapshot), the workload
  * applied while it streams (killed with SIGKILL and started again in the middle when asked), then
- * the copy compared with the source until they agree or the time is up.
+ * the copy compared with the source until they agree or the time is up. Once the pipeline is
+ * stopped the copy is compared a last time, and {@code bin/cdc verify} is run on the same two
+ * databases: a run passes only when the comparator finds no difference and verify agrees with it
+ * ({@link VerifyAgreement}).
  */
 final class FidelityRun {
 
@@ -33,11 +36,17 @@ final class FidelityRun {
      *
      * @param failure what stopped the run before the comparison (a statement MariaDB rejected, the
      *        process exiting, the snapshot never arriving), or null
+     * @param agreement verify's verdict against the comparator's, or null when the run stopped before
+     *        the last comparison
      */
-    record Outcome(Scenario scenario, String database, List<Difference> differences, String failure, Path log,
-            Duration took) {
+    record Outcome(Scenario scenario, String database, List<Difference> differences, VerifyAgreement agreement,
+            String failure, Path log, Duration took) {
         boolean passed() {
-            return failure == null && differences.isEmpty();
+            return failure == null && differences.isEmpty() && agreement != null && agreement.agrees();
+        }
+
+        boolean verifyDisagreed() {
+            return agreement != null && !agreement.agrees();
         }
 
         String report() {
@@ -61,6 +70,9 @@ final class FidelityRun {
                 }
                 s.append("  ").append(d).append('\n');
             }
+            if (agreement != null) {
+                s.append("  ").append(agreement.report().stripTrailing()).append('\n');
+            }
             return s.toString();
         }
     }
@@ -82,6 +94,10 @@ final class FidelityRun {
     private final Path dir;
     private final PrintStream log;
     private final Duration catchUp;
+    private CopyChange beforeChecks = database -> { };
+    private String database;
+    private String stateDatabase;
+    private Path config;
 
     /** {@code dir}: where each run gets a directory of its own for the statements, configuration and output. */
     FidelityRun(Scenario scenario, Path dir, PrintStream log, Duration catchUp) {
@@ -89,6 +105,21 @@ final class FidelityRun {
         this.dir = dir;
         this.log = log;
         this.catchUp = catchUp;
+    }
+
+    /** A change made to the Databend copy after the pipeline stopped, before the last comparison and verify. */
+    @FunctionalInterface
+    interface CopyChange {
+        void apply(String databendDatabase) throws Exception;
+    }
+
+    /**
+     * Has {@code change} made to the copy once the pipeline stopped, before the comparator's last look
+     * and verify (to plant differences both must find).
+     */
+    FidelityRun changingTheCopyBeforeTheChecks(CopyChange change) {
+        this.beforeChecks = change;
+        return this;
     }
 
     Outcome run() throws Exception {
@@ -111,6 +142,9 @@ final class FidelityRun {
         // The killed process's consumers hold their partitions until their session times out (45 s by
         // default) before the new process's applier gets them; the broker's least is 6 s.
         props.put("kafka.consumer.session.timeout.ms", "6000");
+        VerifyAgreement agreement = null;
+        database = db;
+        stateDatabase = props.get("databend.state.database");
         try (Connection source = LocalStack.mariadb(); Statement st = source.createStatement()) {
             st.execute("CREATE DATABASE " + Sql.id(db) + " CHARACTER SET utf8mb4");
             st.execute("USE " + Sql.id(db));
@@ -118,7 +152,7 @@ final class FidelityRun {
             for (String sql : scenario.setup()) {
                 execute(st, sql, "setup");
             }
-            Path config = ServiceConfig.write(runDir, props);
+            config = ServiceConfig.write(runDir, props);
             CdcProcess cdc = CdcProcess.start(cdcLog, "run", "--config", config.toString());
             try {
                 // the snapshot is in once every table and row is there (values are compared at the end)
@@ -139,24 +173,41 @@ final class FidelityRun {
                     }
                     failure = await(cdc, cdcLog, catchUp, d -> false, false, db, "the workload");
                 }
-                differences = FidelityComparator.compare(db, db);
             } finally {
                 stop(cdc);
             }
+            // the pipeline stopped: the comparator and verify see the same copy
+            beforeChecks.apply(db);
+            differences = FidelityComparator.compare(db, db);
+            agreement = VerifyAgreement.check(config, runDir.resolve("verify.log"), db, differences);
         } catch (StatementFailed e) {
             failure = e.getMessage();
         }
-        Outcome outcome = new Outcome(scenario, db, differences, failure, cdcLog, Duration.ofNanos(System.nanoTime() - start));
+        Outcome outcome = new Outcome(scenario, db, differences, agreement, failure, cdcLog,
+                Duration.ofNanos(System.nanoTime() - start));
         if (outcome.passed()) {
             // a failed run's databases stay for a look; a passed run's go (Databend keeps tables in memory)
-            LocalStack.mariadb("DROP DATABASE " + Sql.id(db));
-            try (Connection c = java.sql.DriverManager.getConnection(LocalStack.databendUrl("default"), "root", "");
-                    Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(db));
-                st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(props.get("databend.state.database")));
-            }
+            dropDatabases();
         }
         return outcome;
+    }
+
+    /** The configuration file {@code cdc run} and verify were given, or null before the run made it. */
+    Path config() {
+        return config;
+    }
+
+    /** Drops the run's databases in MariaDB and Databend (the copy and the applier's state). */
+    void dropDatabases() throws Exception {
+        if (database == null) {
+            return;
+        }
+        LocalStack.mariadb("DROP DATABASE IF EXISTS " + Sql.id(database));
+        try (Connection c = java.sql.DriverManager.getConnection(LocalStack.databendUrl("default"), "root", "");
+                Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(database));
+            st.execute("DROP DATABASE IF EXISTS " + Sql.dbId(stateDatabase));
+        }
     }
 
     /**
