@@ -234,6 +234,7 @@ final class TableVerifier {
         return rows;
     }
 
+    /** Databend's rows of the keys, by key; for a composite key rows of other keys may come too, and are not asked for. */
     private Map<String, List<String>> targetRowsByKey(VerifiedTable t, List<List<String>> keys) throws SQLException {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(VerifyQueries.targetByKeys(t, keys))) {

@@ -34,8 +34,8 @@ class VerifyQueriesTest {
         assertThat(VerifyQueries.targetByKeys(SINGLE, List.of(List.of("1"), List.of("2"))))
                 .isEqualTo("SELECT \"id\", CONCAT('#', \"note\") FROM \"shop_copy\".\"orders\" WHERE \"id\" IN (1, 2)");
         assertThat(VerifyQueries.targetByKeys(COMPOSITE, List.of(List.of("1", "it's", "0aff"))))
-                .isEqualTo("SELECT \"a\", CONCAT('#', \"b\"), \"raw\" FROM \"shop\".\"pair\" WHERE (\"a\" = 1 AND \"b\" = 'it\\'s' "
-                        + "AND \"raw\" = FROM_HEX('0aff'))");
+                .isEqualTo("SELECT \"a\", CONCAT('#', \"b\"), \"raw\" FROM \"shop\".\"pair\" WHERE \"a\" IN (1) "
+                        + "AND \"b\" IN ('it\\'s') AND \"raw\" IN (FROM_HEX('0aff'))");
     }
 
     @Test
@@ -77,7 +77,7 @@ class VerifyQueriesTest {
     void databendTextIsReadThroughAMarker() {
         assertThat(VerifyQueries.targetByKeys(TYPES, List.of(List.of("1", "5")))).isEqualTo("SELECT \"id\", \"f\", "
                 + "\"d\", \"dt\", \"tm\", \"b1\", \"b64\", \"yr\", \"g\", CONCAT('#', \"s\") FROM \"db\".\"types\" "
-                + "WHERE (\"id\" = 1 AND \"b64\" = 5)");
+                + "WHERE \"id\" IN (1) AND \"b64\" IN (5)");
         assertThat(VerifyQueries.targetKeyChunk(SINGLE, null, 3))
                 .isEqualTo("SELECT \"id\" FROM \"shop_copy\".\"orders\" ORDER BY \"id\" LIMIT 3");
         VerifiedTable textKey = new VerifiedTable(new TableId("db", "k"), new TableId("db", "k"),

@@ -76,23 +76,23 @@ public final class TableReads {
         this.keyReads = List.copyOf(kr);
     }
 
-    /** The rows of the given keys (canonical values in key column order). */
+    /**
+     * The rows of the given keys (canonical values in key column order). For a composite key the
+     * result may hold other rows too, those whose every key column value is among the given ones:
+     * each key column is matched against its own {@code IN} list, and the caller matches rows by
+     * key. Databend answers an OR of one AND per key in time growing far faster than its length
+     * (600 keys of an (INT, DECIMAL) key: 223 s on the local engine; as two IN lists: 0.06 s).
+     */
     public String rowsByKeys(List<List<String>> keys) {
-        String where;
-        if (keyColumns.size() == 1) {
-            where = Identifiers.quote(keyColumns.get(0)) + " IN (" + keys.stream()
-                    .map(k -> literal(keyKinds.get(0), k.get(0))).collect(Collectors.joining(", ")) + ")";
-        } else {
-            // Row-value IN is not something to rely on in Databend: written out as ORs of ANDs.
-            where = keys.stream().map(k -> {
-                List<String> parts = new ArrayList<>();
-                for (int i = 0; i < k.size(); i++) {
-                    parts.add(Identifiers.quote(keyColumns.get(i)) + " = " + literal(keyKinds.get(i), k.get(i)));
-                }
-                return "(" + String.join(" AND ", parts) + ")";
-            }).collect(Collectors.joining(" OR "));
+        List<String> ands = new ArrayList<>();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            int column = i;
+            ands.add(Identifiers.quote(keyColumns.get(i)) + " IN (" + keys.stream()
+                    .map(k -> literal(keyKinds.get(column), k.get(column))).distinct().collect(Collectors.joining(", "))
+                    + ")");
         }
-        return "SELECT " + selected(columns, reads) + " FROM " + Identifiers.quote(table) + " WHERE " + where;
+        return "SELECT " + selected(columns, reads) + " FROM " + Identifiers.quote(table) + " WHERE "
+                + String.join(" AND ", ands);
     }
 
     private static String selected(List<String> names, List<ColumnRead> how) {

@@ -19,9 +19,16 @@ class TableReadsTest {
     @Test
     void textColumnsAreSelectedBehindAMarkerSoThatTheTextNullIsNotSqlNull() {
         assertThat(READS.rowsByKeys(List.of(List.of("NULL", "1")))).isEqualTo("SELECT \"id\", CONCAT('#', \"name\"), "
-                + "\"raw\" FROM \"shop\".\"t\" WHERE (\"name\" = 'NULL' AND \"id\" = 1)");
+                + "\"raw\" FROM \"shop\".\"t\" WHERE \"name\" IN ('NULL') AND \"id\" IN (1)");
         assertThat(READS.keyChunk(List.of("a'b", "2"), 100)).isEqualTo("SELECT CONCAT('#', \"name\"), \"id\" FROM "
                 + "\"shop\".\"t\" WHERE (\"name\" > 'a\\'b') OR (\"name\" = 'a\\'b' AND \"id\" > 2) ORDER BY \"name\", \"id\" LIMIT 100");
+    }
+
+    @Test
+    void aCompositeKeyIsLookedUpColumnByColumnEachValueOnce() {
+        assertThat(READS.rowsByKeys(List.of(List.of("a", "1"), List.of("a", "2"), List.of("b", "1"))))
+                .isEqualTo("SELECT \"id\", CONCAT('#', \"name\"), \"raw\" FROM \"shop\".\"t\" "
+                        + "WHERE \"name\" IN ('a', 'b') AND \"id\" IN (1, 2)");
     }
 
     @Test
