@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
  * {@code local/bench fidelity N [firstSeed] [-Dfidelity.…=…]}: runs the fidelity harness on N
  * consecutive seeds (from a random first seed unless given) and prints each failing seed with its
  * differences (or verify's disagreement with the comparator) and the command that replays it. Exits 1 when a seed failed. {@code -Dfidelity.print=true}
- * prints the seeds' statements instead of running them; {@code -Dfidelity.parallel=K} runs K seeds at once.
+ * prints the seeds' statements instead of running them; {@code -Dfidelity.parallel=K} runs K seeds at once;
+ * {@code -Dfidelity.seeds=a,b,c} runs just those seeds.
  */
 public final class FidelityBench {
 
@@ -32,11 +33,24 @@ public final class FidelityBench {
         }
         int n = positional.isEmpty() ? 10 : Integer.parseInt(positional.get(0));
         long first = positional.size() > 1 ? Long.parseLong(positional.get(1)) : System.nanoTime() % 1_000_000_000L;
-        Scenario.Options options = FidelityOptions.fromSystemProperties();
-        System.out.printf("fidelity: seeds %d..%d, ddl=%s, restart=%s, known defects left out: %s%n", first, first + n - 1,
-                options.ddl(), options.restart(), options.excluded().stream().map(Enum::name).toList());
-        if (Boolean.getBoolean("fidelity.print")) {
+        List<Long> seeds = new ArrayList<>();
+        String listed = System.getProperty("fidelity.seeds", "");
+        if (listed.isBlank()) {
             for (long seed = first; seed < first + n; seed++) {
+                seeds.add(seed);
+            }
+        } else {
+            for (String seed : listed.split(",")) {
+                seeds.add(Long.parseLong(seed.trim()));
+            }
+            n = seeds.size();
+        }
+        Scenario.Options options = FidelityOptions.fromSystemProperties();
+        System.out.printf("fidelity: seeds %s, ddl=%s, restart=%s, known defects left out: %s%n",
+                listed.isBlank() ? first + ".." + (first + n - 1) : listed, options.ddl(), options.restart(),
+                options.excluded().stream().map(Enum::name).toList());
+        if (Boolean.getBoolean("fidelity.print")) {
+            for (long seed : seeds) {
                 // the statements only, nothing run
                 Scenario scenario = ScenarioGenerator.generate(seed, options);
                 System.out.println("-- seed " + seed + ", session time_zone " + scenario.sessionZone());
@@ -50,7 +64,7 @@ public final class FidelityBench {
         int parallel = Integer.getInteger("fidelity.parallel", 1);
         ExecutorService runs = Executors.newFixedThreadPool(parallel);
         List<Future<FidelityRun.Outcome>> outcomes = new ArrayList<>();
-        for (long seed = first; seed < first + n; seed++) {
+        for (long seed : seeds) {
             Scenario scenario = ScenarioGenerator.generate(seed, options);
             outcomes.add(runs.submit(() -> run(scenario, options)));
         }
