@@ -65,12 +65,14 @@ public final class DebeziumConnectorProperties {
         p.setProperty("schema.history.internal", KAFKA_SCHEMA_HISTORY);
         p.setProperty("schema.history.internal.kafka.topic", s.kafka().schemaHistoryTopic());
         p.setProperty("schema.history.internal.kafka.bootstrap.servers", s.kafka().bootstrapServers());
-        // Only the captured tables' DDL is parsed and kept (a new table of an included database is
-        // captured, so it is among them). Other databases' DDL is not this pipeline's: without a
-        // global read lock the snapshot can read their tables while DDL runs on them, and a later
-        // statement on such a table then stops the engine ("Trying to change column … which does
-        // not exist"), as several databases written at once on one server showed.
-        p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
+        // Only the captured databases' schemas are read and their DDL kept. Other databases' are not
+        // this pipeline's: without a global read lock the snapshot can read their tables while DDL
+        // runs on them, and a later statement on such a table then stops the engine ("Trying to
+        // change column … which does not exist"), as several databases written at once on one
+        // server showed. Within a captured database every table's DDL is kept, captured or not: a
+        // chain of renames through a name that is gone by the statement's end (RENAME TABLE a TO b,
+        // b TO c) is recorded only so.
+        p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "false");
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
 
         switch (s.offsets().storage()) {
