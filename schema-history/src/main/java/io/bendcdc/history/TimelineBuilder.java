@@ -39,6 +39,8 @@ final class TimelineBuilder {
     private BinlogPosition first;
     private boolean inLeadingRun = true;
     private BinlogPosition last;
+    /** Every streamed record read, by position, statement and table changes. */
+    private final Set<String> streamed = new HashSet<>();
     /** The snapshot being read: its position, the databases it creates whole and the tables it creates. */
     private BinlogPosition snapshotAt;
     private final Set<String> snapshotDatabases = new HashSet<>();
@@ -52,6 +54,12 @@ final class TimelineBuilder {
         boolean snapshot = isSnapshot(entry);
         BinlogPosition at = snapshot ? asSnapshot(entry.position()) : entry.position();
         last = at;
+        if (!snapshot && !streamed.add(at + "\n" + entry.ddl() + "\n" + entry.tableChanges().stream()
+                .map(c -> c.type() + " " + c.id() + " " + c.previousId()).toList())) {
+            // The same record written again: the engine restarted before it recorded where it had
+            // read to. Applied twice, a swap of two tables' names would undo itself (fidelity seed 331).
+            return;
+        }
         if (snapshotAt != null && (!snapshot || !at.equals(snapshotAt))) {
             endSnapshot();
         }

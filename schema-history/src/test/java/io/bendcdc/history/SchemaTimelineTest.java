@@ -156,6 +156,18 @@ class SchemaTimelineTest {
     }
 
     @Test
+    void givenRecordsWrittenAgainAfterARestart_whenBuilt_thenEachChangeIsThereOnce() {
+        List<String> history = new ArrayList<>(Samples.history());
+        history.addAll(Samples.history().subList(7, 14)); // RENAME COLUMN … DROP TABLE t3, written again
+
+        SchemaTimeline replayed = SchemaTimeline.of(history);
+
+        assertThat(replayed.changes(T)).hasSize(timeline.changes(T).size());
+        assertThat(replayed.changes(T2)).hasSize(2);
+        assertThat(replayed.changesAt(BinlogPosition.of(FILE, 3868, 0))).hasSize(1);
+    }
+
+    @Test
     void givenEveryDataEvent_whenAskedForTheSchemaAtItsPosition_thenTheColumnsAreTheEventsFields() {
         List<Samples.DataEvent> events = Samples.dataEvents();
 
