@@ -71,6 +71,12 @@ final class ColumnDefaults {
             // The history turns CURRENT_TIMESTAMP into 1970-01-01 00:00:00: the statement tells.
             return new Underivable("the default " + written + " of a " + c.typeName() + " column");
         }
+        if (written != null && (written.trim().startsWith("'") || written.trim().startsWith("\""))
+                && c.hasDefaultValue() && "NULL".equalsIgnoreCase(c.defaultValueExpression())) {
+            // The history spells DEFAULT 'NULL', the text, as NULL; the statement has the quotes.
+            return declared(c, t, c.defaultValueExpression()).<Existing>map(Value::new)
+                    .orElseGet(() -> new Underivable("the default " + written + " of a " + c.typeName() + " column"));
+        }
         boolean historySilent = !c.hasDefaultValue() || c.defaultValueExpression() == null;
         if (historySilent && written != null && !written.trim().equalsIgnoreCase("NULL")) {
             // The history records a hex literal default as no default at all; the statement has it.

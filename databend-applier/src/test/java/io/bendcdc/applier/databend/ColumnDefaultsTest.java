@@ -107,6 +107,15 @@ class ColumnDefaultsTest {
     }
 
     @Test
+    void givenTheTextNullAsDefault_whenTheHistorySpellsItNull_thenTheQuotesInTheStatementMakeItText() {
+        // the history records both DEFAULT NULL and DEFAULT 'NULL' as the expression NULL (fidelity seed 335)
+        ColumnSchema text = column("ENUM", 1, null, true, "NULL", List.of("a", "NULL"));
+        assertThat(declared(text, new Declared(false, "'NULL'"))).isEqualTo("NULL");
+        assertThat(declared(column("VARCHAR", 8, null, true, "NULL", List.of()), new Declared(false, "NULL"))).isNull();
+        assertThat(declared(column("VARCHAR", 8, null, true, "NULL", List.of()), Declared.UNKNOWN)).isNull();
+    }
+
+    @Test
     void givenAGeneratedOrAutoIncrementColumn_whenAdded_thenItsValuesAreUnderivable() {
         assertThat(declared(column("INT", null, null, true, null, List.of()), new Declared(true, null)))
                 .isInstanceOf(ColumnDefaults.Underivable.class);
