@@ -215,9 +215,12 @@ final class FidelityRun {
      * are, or when the limit passed and {@code mustSettle} is false (the caller then reports the last
      * differences), else why not.
      */
+    private static final Duration AGREED_FOR = Duration.ofSeconds(4);
+
     private String await(CdcProcess cdc, Path cdcLog, Duration limit, Predicate<Difference> tolerated, boolean mustSettle,
             String db, String what) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
+        long agreedSince = -1;
         while (true) {
             if (!cdc.isAlive()) {
                 return "cdc run exited during " + what + firstError(cdcLog).map(e -> " (first error: " + e + ")").orElse("")
@@ -225,7 +228,17 @@ final class FidelityRun {
             }
             List<Difference> diffs = FidelityComparator.compare(db, db);
             if (diffs.stream().allMatch(tolerated)) {
-                return null;
+                // Agreeing once is not enough: a copy one step behind can look right for a moment (a
+                // table the source created and dropped, that the copy has not made yet). The applier
+                // takes its pending schema steps once a second.
+                if (agreedSince < 0) {
+                    agreedSince = System.nanoTime();
+                }
+                if (System.nanoTime() - agreedSince >= AGREED_FOR.toNanos()) {
+                    return null;
+                }
+            } else {
+                agreedSince = -1;
             }
             if (System.nanoTime() > deadline) {
                 return mustSettle ? "Databend did not catch up with " + what + " within " + limit.toSeconds() + " s:\n"
