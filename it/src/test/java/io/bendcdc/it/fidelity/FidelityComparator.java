@@ -107,11 +107,11 @@ final class FidelityComparator {
                     try {
                         compareTable(src, dst, sourceDb, targetDb, t, out);
                     } catch (SQLException e) {
-                        if (!String.valueOf(e.getMessage()).contains("Unknown table")) {
-                            throw e;
-                        }
-                        // renamed or dropped on either side since the tables were listed: not there now
-                        out.add(new Difference(Kind.TABLE, t, null, null, "?", "gone while compared"));
+                        // A table or column renamed or dropped on either side since they were listed (a
+                        // difference to wait out); should it last, the run fails with this message.
+                        String m = String.valueOf(e.getMessage());
+                        out.add(new Difference(Kind.TABLE, t, null, null, "?", "unreadable while compared: "
+                                + m.substring(0, Math.min(m.length(), 300))));
                     }
                 }
             }
