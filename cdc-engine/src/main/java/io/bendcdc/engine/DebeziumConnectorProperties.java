@@ -46,10 +46,6 @@ public final class DebeziumConnectorProperties {
         p.setProperty("converters", YEAR_CONVERTER);
         p.setProperty(YEAR_CONVERTER + ".type", YearConverter.class.getName());
         p.setProperty("driver.yearIsDateType", "false");
-        // Prepared statements over the binary protocol: an incremental snapshot's chunk queries (a
-        // resync, a re-read after ADD COLUMN) read FLOAT as the single it is, where the text
-        // protocol prints six significant digits (123456.703125 as 123457).
-        p.setProperty("driver.useServerPrepStmts", "true");
         p.setProperty("heartbeat.interval.ms", Long.toString(s.capture().heartbeatIntervalMs()));
 
         // Resync of chosen tables: signals arrive on a Kafka topic (and on a source table when one

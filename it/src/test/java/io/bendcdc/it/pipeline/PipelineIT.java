@@ -217,8 +217,8 @@ class PipelineIT {
         // given rows copied to Databend
         String db = EngineFixture.unique("reread");
         String prefix = EngineFixture.unique("reread");
-        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v INT, f FLOAT)",
-                "INSERT INTO t SELECT seq, seq * 3, seq + 123456.703125 FROM seq_1_to_50");
+        mariadb("CREATE DATABASE " + db, "USE " + db, "CREATE TABLE t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO t SELECT seq, seq * 3 FROM seq_1_to_50");
         String source = "SELECT id, v, DATE_FORMAT(CONVERT_TZ(ts, @@session.time_zone, '+00:00'), '%Y-%m-%d %H:%i:%s.%f'),"
                 + " DATE_FORMAT(dt, '%Y-%m-%d %H:%i:%s.%f'), g, HEX(hb), HEX(vb) FROM " + db + ".t ORDER BY id";
         String target = "SELECT \"id\", \"v\", TO_STRING(\"ts\"), TO_STRING(\"dt\"), \"g\", UPPER(HEX(\"hb\")),"
@@ -241,10 +241,6 @@ class PipelineIT {
                         assertThat(TableDump.databend(target)).isEqualTo(TableDump.mariadb(source));
                     });
             assertThat(applier.metrics().rereads()).isEqualTo(Map.of(db + ".t", 1L));
-            // and a FLOAT read again is the single it is, not six digits of it
-            assertThat(asDoubles(TableDump.databend("SELECT \"id\", CAST(\"f\" AS DOUBLE) FROM \"" + db
-                    + "\".\"t\" ORDER BY \"id\"")))
-                    .isEqualTo(asDoubles(TableDump.mariadb("SELECT id, f + 0e0 FROM " + db + ".t ORDER BY id")));
         });
     }
 
