@@ -301,8 +301,14 @@ final class ScenarioGenerator {
             case "add" -> {
                 List<String> adds = new ArrayList<>();
                 int n = 1 + r.nextInt(3);
+                // a table with a FLOAT column is never read again: see KnownDefect.FLOAT_READ_AGAIN
+                boolean noReread = excludes(KnownDefect.FLOAT_READ_AGAIN)
+                        && t.columns.stream().anyMatch(c -> c.type().base() == ColumnType.Base.FLOAT);
                 for (int i = 0; i < n; i++) {
                     ColumnType type = randomType();
+                    while (type.base() == ColumnType.Base.FLOAT && excludes(KnownDefect.FLOAT_READ_AGAIN)) {
+                        type = randomType();
+                    }
                     String def = null;
                     boolean notNull = false;
                     int how = r.nextInt(3);
@@ -313,7 +319,7 @@ final class ScenarioGenerator {
                             // existing rows get the time of the ALTER: only a re-read from the source has it
                             def = "CURRENT_TIMESTAMP(" + type.size() + ")";
                         }
-                        if (def.equals("X''") && excludes(KnownDefect.BINARY_EMPTY_DEFAULT)) {
+                        if (def.equals("X''") && excludes(KnownDefect.BINARY_EMPTY_DEFAULT) || noReread) {
                             def = null;
                         }
                     } else if (how == 1 && implicitDefaultCovered(type)) {
