@@ -147,8 +147,8 @@ final class ColumnDefaults {
                 case BOOLEAN -> number(expr).map(n -> (Object) (n.signum() != 0));
                 case STRING -> t.holdsTime()
                         ? fractionDigits(expr) <= t.timeFsp() ? time(expr).map(d -> (Object) d) : Optional.empty()
-                        // CHAR is read back without its trailing spaces
-                        : text(expr).map(x -> (Object) (type.equals("CHAR") ? x.stripTrailing() : x));
+                        // CHAR is read back without its trailing spaces, and only those (seed 528: '\r\n')
+                        : text(expr).map(x -> (Object) (type.equals("CHAR") ? x.replaceFirst(" +$", "") : x));
                 case BINARY -> bytes(expr).flatMap(b -> binaryDefault(type, c, b));
                 case DATE -> date(expr).map(d -> (Object) d);
                 // DATETIME holds wall-clock digits; a TIMESTAMP literal means an instant in a zone we do not know.

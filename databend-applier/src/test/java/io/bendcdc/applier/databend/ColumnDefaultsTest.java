@@ -107,6 +107,14 @@ class ColumnDefaultsTest {
     }
 
     @Test
+    void givenACharDefault_whenAdded_thenOnlyItsTrailingSpacesGoAsTheSourceReadsThem() {
+        assertThat(existing("CHAR", 10, null, true, "ab  ")).isEqualTo("ab");
+        assertThat(existing("CHAR", 10, null, true, "\r\n")).as("fidelity seed 528").isEqualTo("\r\n");
+        assertThat(existing("CHAR", 10, null, true, "a\t ")).isEqualTo("a\t");
+        assertThat(existing("VARCHAR", 10, null, true, "ab  ")).isEqualTo("ab  ");
+    }
+
+    @Test
     void givenTheTextNullAsDefault_whenTheHistorySpellsItNull_thenTheQuotesInTheStatementMakeItText() {
         // the history records both DEFAULT NULL and DEFAULT 'NULL' as the expression NULL (fidelity seed 335)
         ColumnSchema text = column("ENUM", 1, null, true, "NULL", List.of("a", "NULL"));
