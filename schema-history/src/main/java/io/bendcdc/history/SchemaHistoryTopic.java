@@ -52,7 +52,7 @@ public final class SchemaHistoryTopic {
                 }
                 create(admin, topic, replicationFactor);
             }
-            check(admin, topic);
+            checkOnceKnown(admin, topic);
         } catch (ExecutionException e) {
             throw new SchemaHistoryException("cannot check schema history topic '" + topic + "': "
                     + e.getCause().getMessage(), e.getCause());
@@ -74,6 +74,26 @@ public final class SchemaHistoryTopic {
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Right after its creation a topic can be briefly unknown to the broker that answers ("This
+     * server does not host this topic-partition"): such retriable errors are tried again for a few
+     * seconds.
+     */
+    private static void checkOnceKnown(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                check(admin, topic);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || attempt == 40) {
+                    throw e;
+                }
+                Thread.sleep(250);
             }
         }
     }
