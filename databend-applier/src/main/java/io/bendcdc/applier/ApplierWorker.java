@@ -109,8 +109,12 @@ final class ApplierWorker implements Runnable {
                 for (TablePartition p : partitions.values()) {
                     p.flushIfDue(now);
                 }
-                applyDueSchemaChanges(now);
-                applyCrossTableDdl();
+                if (now - schemaCheckedAtMs >= SCHEMA_CHECK_INTERVAL_MS) {
+                    // both read Kafka's and Databend's state: once a second is soon enough
+                    schemaCheckedAtMs = now;
+                    applyDueSchemaChanges();
+                    applyCrossTableDdl();
+                }
                 commitKafkaOffsets();
             }
             flushAll();
@@ -155,11 +159,7 @@ final class ApplierWorker implements Runnable {
      * {@link io.bendcdc.contract.ChangeTopics}). A table spread over several partitions only waits
      * at a rename: the others may still be writing it.
      */
-    private void applyDueSchemaChanges(long now) throws SQLException {
-        if (now - schemaCheckedAtMs < SCHEMA_CHECK_INTERVAL_MS) {
-            return;
-        }
-        schemaCheckedAtMs = now;
+    private void applyDueSchemaChanges() throws SQLException {
         BinlogPosition published = null; // read once, and only if some table has a change pending
         for (Map.Entry<TopicPartition, TablePartition> e : partitions.entrySet()) {
             TablePartition p = e.getValue();
